@@ -1,0 +1,5 @@
+"""``python -m app``: the station kiosk."""
+
+from app.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Deterministic demo data, so the kiosk can be shown and benchmarked without a central service."""

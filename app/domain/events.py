@@ -1,0 +1,73 @@
+"""Domain events bound for the central order service, serialised explicitly.
+
+The payload format is part of the sync protocol (docs/sync.md): add fields, never rename.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+
+@dataclass(frozen=True, slots=True)
+class PackStarted:
+    type: ClassVar[str] = "PackStarted"
+    order_number: str
+
+    def payload(self) -> dict[str, Any]:
+        return {"order_number": self.order_number}
+
+
+@dataclass(frozen=True, slots=True)
+class ItemPacked:
+    type: ClassVar[str] = "ItemPacked"
+    order_number: str
+    line_no: int
+    sku: str
+    scanned_code: str
+    quantity: int
+    package_number: int
+
+    def payload(self) -> dict[str, Any]:
+        return {
+            "order_number": self.order_number,
+            "line_no": self.line_no,
+            "sku": self.sku,
+            "scanned_code": self.scanned_code,
+            "quantity": self.quantity,
+            "package_number": self.package_number,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class PackedPackage:
+    number: int
+    contents: tuple[tuple[int, str, int], ...]  # (line_no, sku, quantity)
+
+
+@dataclass(frozen=True, slots=True)
+class OrderPacked:
+    type: ClassVar[str] = "OrderPacked"
+    order_number: str
+    special: tuple[str, ...]
+    special_code: str | None
+    packages: tuple[PackedPackage, ...]
+
+    def payload(self) -> dict[str, Any]:
+        return {
+            "order_number": self.order_number,
+            "special": list(self.special),
+            "special_code": self.special_code,
+            "packages": [
+                {
+                    "number": p.number,
+                    "contents": [
+                        {"line_no": ln, "sku": sku, "quantity": q} for ln, sku, q in p.contents
+                    ],
+                }
+                for p in self.packages
+            ],
+        }
+
+
+DomainEvent = PackStarted | ItemPacked | OrderPacked

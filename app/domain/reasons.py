@@ -1,0 +1,20 @@
+"""Why a scan or action was refused. The UI turns each into a translated message that says
+what happened and what to do; the codes themselves are also written to the audit log."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Reason(StrEnum):
+    EMPTY_SCAN = "empty_scan"
+    BAD_CHECK_DIGIT = "bad_check_digit"
+    UNKNOWN_BARCODE = "unknown_barcode"
+    ORDER_NOT_FOUND = "order_not_found"
+    ORDER_ALREADY_PACKED = "order_already_packed"
+    ORDER_CANCELLED = "order_cancelled"
+    NO_ORDER_OPEN = "no_order_open"
+    ANOTHER_ORDER_OPEN = "another_order_open"
+    WRONG_ITEM = "wrong_item"
+    OVER_PACK = "over_pack"
+    CASE_EXCEEDS_REMAINING = "case_exceeds_remaining"

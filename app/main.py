@@ -1,0 +1,61 @@
+"""Composition root: the one place concrete adapters are chosen and wired. No logic here."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    if sys.version_info < (3, 12):  # noqa: UP036 -- PySide6 6.12 aborts CPython 3.11
+        print("Tote needs Python 3.12 or newer.", file=sys.stderr)
+        return 2
+    from app.config import parse_args
+
+    config = parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+
+    from app.context import StationContext
+    from app.errors import ToteError
+    from app.store.open import open_store
+
+    try:
+        store = open_store(config.store_path)
+    except ToteError as exc:
+        print(f"tote: {exc.message}", file=sys.stderr)
+        return 3
+    if config.demo:
+        from app.demo.seed import seed_if_empty
+
+        seed_if_empty(store.sessions)
+
+    from app.usecases.documents import DocumentService
+    from app.usecases.pack_station import PackStation
+    from app.usecases.status import StationStatus
+    from devices.sound import CommandSoundPlayer
+    from ui.app import run_kiosk
+    from ui.main_window import Services
+    from ui.slip_pdf import QtPdfSlipRenderer
+
+    ctx = StationContext(config.station_code, config.operator_code)
+    station = PackStation(store.sessions, ctx)
+    station.ensure_station(config.station_name)
+    services = Services(
+        station=station,
+        documents=DocumentService(store.sessions, ctx, QtPdfSlipRenderer(), config.output_dir),
+        status=StationStatus(store.sessions),
+        sound=CommandSoundPlayer(config.store_path.parent / "sounds"),
+    )
+    try:
+        return run_kiosk(
+            services,
+            config.wedge,
+            language=config.language,
+            fullscreen=config.fullscreen,
+            screenshot=config.screenshot,
+            ready_marker=config.ready_marker,
+        )
+    finally:
+        store.close()

@@ -1,0 +1,33 @@
+"""Open a station store ready for use: engine, migrations, session factory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.store.db import open_engine, session_factory
+from app.store.migrate import upgrade_to_head
+
+
+@dataclass(frozen=True, slots=True)
+class Store:
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(path: Path) -> Store:
+    """Migrate ``path`` to this build's schema and return it; SchemaTooNewError if newer."""
+    engine = open_engine(path)
+    try:
+        upgrade_to_head(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(path, engine, session_factory(engine))

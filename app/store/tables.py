@@ -1,0 +1,262 @@
+"""The local store's tables (SQLAlchemy 2 declarative mapping).
+
+Lengths are millimetres, weights grams, money integer minor units (cents, pence) of the
+order's currency. Every change to these classes needs an Alembic revision in
+``app/store/migrations/versions``; ``tests/unit/test_migrations.py`` fails otherwise.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from app.store.types import UTCDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Location(Base):
+    """A pick face. ``code`` is what is printed on the bin label and scanned."""
+
+    __tablename__ = "locations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    zone: Mapped[str] = mapped_column(String(8))
+    aisle: Mapped[int] = mapped_column(Integer)
+    bay: Mapped[int] = mapped_column(Integer)
+    level: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class Product(Base):
+    __tablename__ = "products"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sku: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    length_mm: Mapped[int] = mapped_column(Integer)
+    width_mm: Mapped[int] = mapped_column(Integer)
+    height_mm: Mapped[int] = mapped_column(Integer)
+    weight_g: Mapped[int] = mapped_column(Integer)
+    fragile: Mapped[bool] = mapped_column(Boolean, default=False)
+    keep_upright: Mapped[bool] = mapped_column(Boolean, default=False)
+    image_path: Mapped[str | None] = mapped_column(String(300))
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"))
+    location: Mapped[Location | None] = relationship()
+    barcodes: Mapped[list[ProductBarcode]] = relationship(back_populates="product")
+
+
+class ProductBarcode(Base):
+    """A GTIN of a product, stored as GTIN-14; ``units`` > 1 for case codes (GTIN-14)."""
+
+    __tablename__ = "product_barcodes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
+    gtin14: Mapped[str] = mapped_column(String(14), unique=True)
+    units: Mapped[int] = mapped_column(Integer, default=1)
+    product: Mapped[Product] = relationship(back_populates="barcodes")
+    __table_args__ = (CheckConstraint("units >= 1", name="units_positive"),)
+
+
+class BoxType(Base):
+    __tablename__ = "box_types"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(80))
+    inner_length_mm: Mapped[int] = mapped_column(Integer)
+    inner_width_mm: Mapped[int] = mapped_column(Integer)
+    inner_height_mm: Mapped[int] = mapped_column(Integer)
+    outer_length_mm: Mapped[int] = mapped_column(Integer)
+    outer_width_mm: Mapped[int] = mapped_column(Integer)
+    outer_height_mm: Mapped[int] = mapped_column(Integer)
+    tare_g: Mapped[int] = mapped_column(Integer)
+    max_weight_g: Mapped[int] = mapped_column(Integer)
+    cost_cents: Mapped[int] = mapped_column(Integer)
+
+
+class Order(Base):
+    """A customer order as the central service sent it, plus its local packing state."""
+
+    __tablename__ = "orders"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    channel: Mapped[str] = mapped_column(String(40))
+    currency: Mapped[str] = mapped_column(String(3))
+    subtotal_cents: Mapped[int] = mapped_column(Integer)
+    shipping_cents: Mapped[int] = mapped_column(Integer)
+    tax_cents: Mapped[int] = mapped_column(Integer)
+    total_cents: Mapped[int] = mapped_column(Integer)
+    ship_by: Mapped[datetime] = mapped_column(UTCDateTime)
+    carrier: Mapped[str] = mapped_column(String(40))
+    service: Mapped[str] = mapped_column(String(40))
+    ship_name: Mapped[str] = mapped_column(String(120))
+    ship_address1: Mapped[str] = mapped_column(String(200))
+    ship_address2: Mapped[str | None] = mapped_column(String(200))
+    ship_city: Mapped[str] = mapped_column(String(100))
+    ship_postcode: Mapped[str] = mapped_column(String(20))
+    ship_region: Mapped[str | None] = mapped_column(String(100))
+    ship_country: Mapped[str] = mapped_column(String(2))
+    gift: Mapped[bool] = mapped_column(Boolean, default=False)
+    vip: Mapped[bool] = mapped_column(Boolean, default=False)
+    replacement: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Unique code printed on slips and carried in events for gift / VIP / replacement orders.
+    special_code: Mapped[str | None] = mapped_column(String(40), unique=True)
+    replaces_order_number: Mapped[str | None] = mapped_column(String(40))
+    gift_message: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="open", index=True)
+    packed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    packed_by: Mapped[str | None] = mapped_column(String(40))
+    lines: Mapped[list[OrderLine]] = relationship(
+        back_populates="order", order_by="OrderLine.line_no"
+    )
+    __table_args__ = (
+        CheckConstraint(
+            "status IN ('open', 'packing', 'packed', 'cancelled')", name="status_known"
+        ),
+    )
+
+
+class OrderLine(Base):
+    __tablename__ = "order_lines"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    line_no: Mapped[int] = mapped_column(Integer)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    qty_ordered: Mapped[int] = mapped_column(Integer)
+    qty_packed: Mapped[int] = mapped_column(Integer, default=0)
+    unit_price_cents: Mapped[int] = mapped_column(Integer)
+    order: Mapped[Order] = relationship(back_populates="lines")
+    product: Mapped[Product] = relationship()
+    __table_args__ = (
+        UniqueConstraint("order_id", "line_no"),
+        CheckConstraint("qty_ordered >= 1", name="qty_ordered_positive"),
+        CheckConstraint("qty_packed >= 0 AND qty_packed <= qty_ordered", name="qty_packed_range"),
+    )
+
+
+class Package(Base):
+    __tablename__ = "packages"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    box_type_id: Mapped[int | None] = mapped_column(ForeignKey("box_types.id"))
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    weight_g: Mapped[int | None] = mapped_column(Integer)
+    sscc: Mapped[str | None] = mapped_column(String(18), unique=True)
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    contents: Mapped[list[PackageContent]] = relationship(back_populates="package")
+    __table_args__ = (
+        UniqueConstraint("order_id", "number"),
+        CheckConstraint("status IN ('open', 'closed')", name="status_known"),
+    )
+
+
+class PackageContent(Base):
+    __tablename__ = "package_contents"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    package_id: Mapped[int] = mapped_column(ForeignKey("packages.id"))
+    order_line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id"))
+    qty: Mapped[int] = mapped_column(Integer)
+    package: Mapped[Package] = relationship(back_populates="contents")
+    __table_args__ = (
+        UniqueConstraint("package_id", "order_line_id"),
+        CheckConstraint("qty >= 1", name="qty_positive"),
+    )
+
+
+class Operator(Base):
+    __tablename__ = "operators"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(20), default="packer")
+
+
+class Station(Base):
+    """This kiosk. ``current_order_id`` is what a restart resumes."""
+
+    __tablename__ = "stations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    current_order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
+    current_operator_code: Mapped[str | None] = mapped_column(String(40))
+
+
+class LocalSequence(Base):
+    """One counter per station: every audit row and outbox event takes the next value."""
+
+    __tablename__ = "local_sequence"
+    name: Mapped[str] = mapped_column(String(20), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)
+
+
+class AuditEntry(Base):
+    """Append-only (SQLite triggers refuse UPDATE and DELETE)."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    station_code: Mapped[str] = mapped_column(String(40))
+    operator_code: Mapped[str] = mapped_column(String(40))
+    action: Mapped[str] = mapped_column(String(40))
+    order_number: Mapped[str | None] = mapped_column(String(40), index=True)
+    detail: Mapped[str] = mapped_column(Text)
+
+
+class OutboxEvent(Base):
+    """A domain event waiting to reach the central order service; ordered by ``seq``."""
+
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    event_id: Mapped[str] = mapped_column(String(36), unique=True)
+    type: Mapped[str] = mapped_column(String(40))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    station_code: Mapped[str] = mapped_column(String(40))
+    operator_code: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[str] = mapped_column(Text)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    __table_args__ = (Index("ix_outbox_unsent", "sent_at", "seq"),)
+
+
+class PrintJob(Base):
+    """A document to produce; committed with the action that asks for it, so none is lost."""
+
+    __tablename__ = "print_jobs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    job_id: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"))
+    status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    output_path: Mapped[str | None] = mapped_column(String(500))
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    __table_args__ = (
+        CheckConstraint("status IN ('pending', 'done', 'failed')", name="status_known"),
+    )

@@ -1,0 +1,31 @@
+"""Numbers the status bar shows, read in one short query each."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.store.tables import OutboxEvent, PrintJob
+
+
+class StationStatus:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def events_waiting(self) -> int:
+        """Outbox events not yet accepted by the central order service."""
+        with self._sessions() as session:
+            stmt = (
+                select(func.count()).select_from(OutboxEvent).where(OutboxEvent.sent_at.is_(None))
+            )
+            return int(session.execute(stmt).scalar_one())
+
+    def print_jobs_failing(self) -> int:
+        """Pending print jobs that already failed at least once."""
+        with self._sessions() as session:
+            stmt = (
+                select(func.count())
+                .select_from(PrintJob)
+                .where(PrintJob.status == "pending", PrintJob.attempts > 0)
+            )
+            return int(session.execute(stmt).scalar_one())

@@ -1,0 +1,38 @@
+"""Shared fixtures: real SQLite store files in a temporary folder, never mocks."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app.context import StationContext
+from app.store.open import Store, open_store
+from app.usecases.pack_station import PackStation
+from tests.factories import NOW, Catalogue, add_catalogue
+
+CTX = StationContext("PACK-T1", "OP-T1")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = open_store(tmp_path / "station.sqlite3")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def catalogue(store: Store) -> Catalogue:
+    with store.sessions.begin() as session:
+        return add_catalogue(session)
+
+
+@pytest.fixture
+def station(store: Store) -> PackStation:
+    s = PackStation(store.sessions, CTX, clock=lambda: NOW)
+    s.ensure_station("Test station")
+    return s

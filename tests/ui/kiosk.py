@@ -1,0 +1,79 @@
+"""Building the real kiosk window on a real store for UI tests and benchmarks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.context import StationContext
+from app.store.open import Store
+from app.usecases.documents import DocumentService
+from app.usecases.pack_station import PackStation
+from app.usecases.status import StationStatus
+from app.wedge import WedgeConfig
+from ui.main_window import MainWindow, Services
+from ui.qt import QApplication, QEvent, QKeyEvent, Qt, QWidget
+from ui.slip_pdf import QtPdfSlipRenderer
+from ui.theme import apply_theme
+
+
+@dataclass
+class RecordingSound:
+    """Remembers what the kiosk asked to play (the real player is tested in devices/)."""
+
+    available: bool = True
+    played: list[str] = field(default_factory=list)
+
+    def play(self, name: str) -> None:
+        self.played.append(name)
+
+
+def build_window(
+    store: Store, output_dir: Path, ctx: StationContext | None = None
+) -> tuple[MainWindow, RecordingSound]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    metrics = apply_theme(app)
+    ctx = ctx or StationContext("PACK-UI", "OP-001")
+    station = PackStation(store.sessions, ctx)
+    station.ensure_station("UI test station")
+    sound = RecordingSound()
+    services = Services(
+        station=station,
+        documents=DocumentService(store.sessions, ctx, QtPdfSlipRenderer(), output_dir),
+        status=StationStatus(store.sessions),
+        sound=sound,
+    )
+    window = MainWindow(services, WedgeConfig(), metrics)
+    window.wedge.install(app)
+    window.start()
+    window.resize(1280, 800)
+    window.show()
+    return window, sound
+
+
+def key_target(window: MainWindow) -> QWidget:
+    """Where a real keyboard's key lands: the focused widget, else the window."""
+    return QApplication.focusWidget() or window
+
+
+def send_key(target: QWidget, text: str, key: Qt.Key = Qt.Key.Key_unknown) -> None:
+    """One key press and release. QTest.keyClicks aborts on characters such as GS or Σ
+    (see shared notes), so events are built by hand, like a wedge scanner's HID keys."""
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text))
+
+
+def wedge_scan(window: MainWindow, code: str) -> None:
+    """A scanner burst: every character back to back, then Enter."""
+    for ch in code:
+        send_key(key_target(window), ch)
+    send_key(key_target(window), "\r", Qt.Key.Key_Return)
+
+
+def uninstall(window: MainWindow) -> None:
+    app = QApplication.instance()
+    assert app is not None
+    app.removeEventFilter(window.wedge)
+    window.close()
+    window.deleteLater()

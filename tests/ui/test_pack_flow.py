@@ -1,0 +1,205 @@
+"""The kiosk packs demo orders by keyboard-wedge scans alone (real widgets, real store)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select, text
+
+from app.demo.seed import seed_if_empty
+from app.store.open import Store, open_store
+from app.store.tables import Order, OrderLine, ProductBarcode
+from tests.ui.kiosk import RecordingSound, build_window, key_target, send_key, uninstall, wedge_scan
+from ui.main_window import MainWindow
+from ui.qt import QApplication, QPushButton, Qt
+from ui.theme import TOUCH_TARGET_MM
+
+
+@pytest.fixture
+def demo_store(tmp_path: Path) -> Iterator[Store]:
+    store = open_store(tmp_path / "station.sqlite3")
+    seed_if_empty(store.sessions, orders=60)
+    yield store
+    store.close()
+
+
+def pick_order(
+    store: Store, *, min_lines: int = 2, gift: bool | None = None
+) -> tuple[str, list[str]]:
+    """An open demo order and one unit barcode (GTIN-13 form) per unit to pack."""
+    with store.sessions() as s:
+        query = select(Order).where(Order.status == "open").order_by(Order.id)
+        for order in s.execute(query).scalars():
+            if len(order.lines) < min_lines or (gift is not None and order.gift != gift):
+                continue
+            codes = []
+            for line in order.lines:
+                barcode = (
+                    s.execute(
+                        select(ProductBarcode).where(
+                            ProductBarcode.product_id == line.product_id, ProductBarcode.units == 1
+                        )
+                    )
+                    .scalars()
+                    .first()
+                )
+                assert barcode is not None
+                codes += [barcode.gtin14.lstrip("0").zfill(13)] * line.qty_ordered
+            return order.number, codes
+    raise AssertionError("no suitable demo order")
+
+
+def foreign_gtin(store: Store, order_number: str) -> str:
+    with store.sessions() as s:
+        in_order = select(OrderLine.product_id).join(Order).where(Order.number == order_number)
+        code = (
+            s.execute(
+                select(ProductBarcode.gtin14).where(
+                    ProductBarcode.product_id.not_in(in_order), ProductBarcode.units == 1
+                )
+            )
+            .scalars()
+            .first()
+        )
+    assert code is not None
+    return code.lstrip("0").zfill(13)
+
+
+def store_rows(store: Store) -> tuple[object, ...]:
+    """Row counts and high-water marks of everything a scan writes."""
+    with store.sessions() as s:
+        tables = ("audit_log", "outbox", "package_contents")
+        counts = [s.execute(text(f"SELECT COUNT(*), MAX(id) FROM {t}")).one() for t in tables]
+        units = s.execute(text("SELECT SUM(qty_packed) FROM order_lines")).scalar()
+        return (*counts, units)
+
+
+def test_demo_order_packed_by_wedge_scans_including_a_wrong_one(
+    qtbot: QtBot, demo_store: Store, tmp_path: Path
+) -> None:
+    """GIVEN the demo data WHEN an order, a wrong item and every unit are scanned with no
+    field focused THEN the wrong scan is refused in red with a sound and changes nothing,
+    and the order completes with its packing slip PDF."""
+    window, sound = build_window(demo_store, tmp_path / "out")
+    qtbot.addWidget(window)
+    assert QApplication.focusWidget() is None or QApplication.focusWidget() is window
+    number, codes = pick_order(demo_store)
+
+    wedge_scan(window, number)
+    assert window.stack.currentWidget() is window.pack
+    assert window.pack.order_number.text() == number
+    assert window.pack.table.rowCount() >= 2
+
+    before = store_rows(demo_store)
+    wedge_scan(window, foreign_gtin(demo_store, number))
+    assert window.banner.tone == "error"
+    assert "Wrong item" in window.banner.text()
+    assert sound.played[-1] == "error"
+    assert store_rows(demo_store) == before
+
+    with qtbot.waitSignal(window.documents_done, timeout=10_000) as printed:
+        for i, code in enumerate(codes):
+            wedge_scan(window, code)
+            if i < len(codes) - 1:
+                assert window.banner.tone == "ok", window.banner.text()
+                assert window.pack.progress.value() == i + 1
+    [result] = printed.args[0]
+    assert result.ok and result.path.exists() and result.path.read_bytes().startswith(b"%PDF")
+    assert window.stack.currentWidget() is window.ready
+    assert number in window.ready.last.text()
+    assert sound.played.count("done") == 1
+    assert window.entry.text() == ""  # no scan leaked into the manual entry field
+    uninstall(window)
+
+
+def test_slow_typing_goes_to_the_entry_field_and_enter_submits_it(
+    qtbot: QtBot, demo_store: Store, tmp_path: Path
+) -> None:
+    """Human-speed typing is not a scan: it lands in the manual field, Enter opens the order."""
+    window, _ = build_window(demo_store, tmp_path / "out")
+    qtbot.addWidget(window)
+    number, _codes = pick_order(demo_store)
+    for ch in number:
+        send_key(key_target(window), ch)
+        qtbot.wait(90)  # a fast human: 90 ms between keys
+    qtbot.wait(60)
+    assert window.entry.text() == number
+    assert window.stack.currentWidget() is window.ready
+    send_key(key_target(window), "\r", Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.pack
+    assert window.pack.order_number.text() == number
+    uninstall(window)
+
+
+def test_restart_returns_to_the_order_with_exactly_the_confirmed_scans(
+    qtbot: QtBot, demo_store: Store, tmp_path: Path
+) -> None:
+    """Quit mid-order; a new kiosk on the same store is back on it with the same progress."""
+    window, _ = build_window(demo_store, tmp_path / "out")
+    number, codes = pick_order(demo_store, min_lines=3)
+    wedge_scan(window, number)
+    for code in codes[:2]:
+        wedge_scan(window, code)
+    uninstall(window)
+
+    again, _ = build_window(demo_store, tmp_path / "out")
+    qtbot.addWidget(again)
+    assert again.stack.currentWidget() is again.pack
+    assert again.pack.order_number.text() == number
+    assert again.pack.progress.value() == 2
+    assert number in again.banner.text()
+    uninstall(again)
+
+
+def test_gift_order_is_flagged_unmistakably(
+    qtbot: QtBot, demo_store: Store, tmp_path: Path
+) -> None:
+    """A gift order shows a GIFT badge, its special code and the no-prices instruction."""
+    window, _ = build_window(demo_store, tmp_path / "out")
+    qtbot.addWidget(window)
+    number, _ = pick_order(demo_store, min_lines=1, gift=True)
+    wedge_scan(window, number)
+    assert window.pack.badges[0].text() == "GIFT"
+    assert window.pack.special_note.isVisible()
+    assert "no prices" in window.pack.special_note.text()
+    assert "GFT-" in window.pack.special_note.text()
+    uninstall(window)
+
+
+def test_touch_targets_are_at_least_15_mm(qtbot: QtBot, demo_store: Store, tmp_path: Path) -> None:
+    """Every button and the entry field are at least 15 mm tall at 96 dpi and above."""
+    window, _ = build_window(demo_store, tmp_path / "out")
+    qtbot.addWidget(window)
+    number, _ = pick_order(demo_store)
+    wedge_scan(window, number)
+    qtbot.wait(10)
+    min_px = TOUCH_TARGET_MM / 25.4 * 96
+    widgets = [*window.findChildren(QPushButton), window.entry]
+    for widget in widgets:
+        if widget.isVisible():
+            assert widget.height() >= min_px, (widget.text(), widget.height())
+            assert widget.width() >= min_px, (widget.text(), widget.width())
+    uninstall(window)
+
+
+def test_scan_timing_from_first_key_is_recorded(
+    qtbot: QtBot, demo_store: Store, tmp_path: Path
+) -> None:
+    """The RawScan from the wedge carries the monotonic time of its first key."""
+    window, _ = build_window(demo_store, tmp_path / "out")
+    qtbot.addWidget(window)
+    number, _ = pick_order(demo_store)
+    seen: list[int] = []
+    window.wedge.scanned.connect(lambda raw: seen.append(raw.at_ns))
+    start = time.monotonic_ns()
+    wedge_scan(window, number)
+    assert seen and start <= seen[0] <= time.monotonic_ns()
+    uninstall(window)
+
+
+def _unused(_: MainWindow, __: RecordingSound) -> None:  # keeps imports honest for mypy
+    return None

@@ -1,0 +1,76 @@
+"""The schema: Alembic migrations equal the ORM, a newer store is refused, durability pragmas."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from app.errors import ErrorKind, SchemaTooNewError
+from app.store.db import open_engine
+from app.store.migrate import MIGRATIONS_DIR, current_revision, run_alembic, upgrade_to_head
+from app.store.open import open_store
+from app.store.schema import HEAD, KNOWN_REVISIONS
+from app.store.tables import Base
+
+
+def test_known_revisions_match_the_migration_scripts() -> None:
+    """app.store.schema lists exactly the revisions in migrations/versions, head last."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    script = ScriptDirectory.from_config(config)
+    assert script.get_heads() == [HEAD]
+    chain = [rev.revision for rev in script.walk_revisions()][::-1]
+    assert tuple(chain) == KNOWN_REVISIONS
+
+
+def test_migrated_schema_equals_the_orm_tables(tmp_path: Path) -> None:
+    """Upgrading an empty store to head gives exactly what tables.py declares."""
+    engine = open_engine(tmp_path / "s.sqlite3")
+    upgrade_to_head(engine)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+    engine.dispose()
+
+
+def test_downgrade_and_upgrade_round_trip(tmp_path: Path) -> None:
+    """Every migration can be undone and redone (batch mode on SQLite)."""
+    engine = open_engine(tmp_path / "s.sqlite3")
+    upgrade_to_head(engine)
+    run_alembic(engine, "downgrade", "base")
+    assert current_revision(engine) is None
+    assert upgrade_to_head(engine) is True
+    assert current_revision(engine) == HEAD
+    assert upgrade_to_head(engine) is False  # already at head: nothing runs
+    engine.dispose()
+
+
+def test_store_from_a_newer_tote_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    """A store stamped with an unknown (newer) revision is not opened, let alone changed."""
+    path = tmp_path / "s.sqlite3"
+    open_store(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0099_future'")
+    before = path.read_bytes()
+    with pytest.raises(SchemaTooNewError) as info:
+        open_store(path)
+    assert info.value.kind is ErrorKind.SCHEMA_TOO_NEW
+    assert "0099_future" in info.value.message and "Update Tote" in info.value.message
+    assert path.read_bytes() == before
+
+
+def test_store_runs_wal_with_full_sync_and_foreign_keys(tmp_path: Path) -> None:
+    """Every connection gets WAL, synchronous=FULL (2), a busy timeout and foreign keys."""
+    store = open_store(tmp_path / "s.sqlite3")
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+    store.close()

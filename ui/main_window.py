@@ -1,0 +1,308 @@
+"""The kiosk shell: banner, screens, manual entry, status bar; scans in, outcomes shown.
+
+The window asks a use case and shows its outcome; it holds no packing rules. A scan is
+confirmed on screen only after the use case returned, that is after the commit.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from html import escape
+from typing import Protocol
+
+from app.scanning import RawScan
+from app.usecases.documents import DocumentService, PrintResult
+from app.usecases.pack_station import Outcome, PackStation, ScanResult
+from app.usecases.status import StationStatus
+from app.wedge import WedgeConfig
+from ui.messages import refusal_text
+from ui.qt import (
+    QHBoxLayout,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from ui.screens.pack import PackScreen
+from ui.screens.ready import ReadyScreen
+from ui.theme import Metrics
+from ui.wedge_filter import WedgeFilter
+from ui.widgets import Banner, StatusBar
+
+log = logging.getLogger(__name__)
+STATUS_REFRESH_MS = 2000
+
+
+class Sound(Protocol):
+    @property
+    def available(self) -> bool: ...
+
+    def play(self, name: str) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    station: PackStation
+    documents: DocumentService
+    status: StationStatus
+    sound: Sound
+
+
+class MainWindow(QMainWindow):
+    scan_handled = Signal(object)  # ScanResult, after the screen shows it (tests, benchmarks)
+    documents_done = Signal(object)  # list[PrintResult]
+
+    def __init__(self, services: Services, wedge: WedgeConfig, metrics: Metrics) -> None:
+        super().__init__()
+        self._services = services
+        self.setWindowTitle(self.tr("Tote — packing"))
+        central = QWidget()
+        root = QVBoxLayout(central)
+        root.setContentsMargins(18, 18, 18, 0)
+        root.setSpacing(14)
+
+        self.banner = Banner()
+        root.addWidget(self.banner)
+        self.stack = QStackedWidget()
+        self.ready = ReadyScreen()
+        self.pack = PackScreen(row_height=round(metrics.touch_px * 1.3))
+        self.stack.addWidget(self.ready)
+        self.stack.addWidget(self.pack)
+        root.addWidget(self.stack, 1)
+
+        controls = QHBoxLayout()
+        controls.setSpacing(14)
+        self.entry = QLineEdit()
+        self.entry.setPlaceholderText(self.tr("Type an order number, barcode or SKU"))
+        self.entry.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.entry.returnPressed.connect(self._submit_typed)
+        self.enter_button = self._button(self.tr("Enter"), self._submit_typed, "primary")
+        self.aside_button = self._button(self.tr("Put order aside"), self._put_aside)
+        self.retry_button = self._button(self.tr("Retry printing"), self._retry_print, "warning")
+        controls.addWidget(self.entry, 1)
+        for button in (self.enter_button, self.aside_button, self.retry_button):
+            controls.addWidget(button)
+        root.addLayout(controls)
+        self.status_bar_widget = StatusBar()
+        root.addWidget(self.status_bar_widget)
+        self.setCentralWidget(central)
+
+        self.wedge = WedgeFilter(wedge, typing_target=self.entry, parent=self)
+        self.wedge.scanned.connect(self.handle_scan)
+        self.wedge.rejected.connect(self._wedge_rejected)
+        self._status_timer = QTimer(self)
+        self._status_timer.timeout.connect(self.refresh_status)
+        self._last_scan_at: str | None = None
+
+    def _button(self, text: str, slot: object, name: str = "") -> QPushButton:
+        button = QPushButton(text)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the scanner
+        if name:
+            button.setObjectName(name)
+        button.clicked.connect(slot)
+        return button
+
+    # -- start ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Resume the order this station was on, and finish documents left pending."""
+        ctx = self._services.station.context
+        StatusBar.set_state(
+            self.status_bar_widget.station, self.tr("Station {code}").format(code=ctx.station_code)
+        )
+        StatusBar.set_state(
+            self.status_bar_widget.operator,
+            self.tr("Operator {code}").format(code=ctx.operator_code),
+        )
+        current = self._services.station.current()
+        if current is None:
+            self._show_ready()
+        else:
+            self.pack.show_order(current)
+            self.stack.setCurrentWidget(self.pack)
+            self.banner.show_message(
+                "prompt",
+                self.tr("Back on order {order}: {packed} of {total} units packed").format(
+                    order=current.order_number,
+                    packed=current.units_packed,
+                    total=current.units_ordered,
+                ),
+                self.tr("Scan the next item."),
+            )
+        self._update_buttons()
+        self.refresh_status()
+        self._status_timer.start(STATUS_REFRESH_MS)
+        if self._services.documents.pending_job_ids():
+            QTimer.singleShot(0, self._retry_print)
+
+    def _show_ready(self) -> None:
+        self.stack.setCurrentWidget(self.ready)
+        self.banner.show_message("prompt", self.tr("Ready"), self.tr("Scan an order barcode."))
+
+    # -- scans ---------------------------------------------------------------------------
+
+    def handle_scan(self, raw: RawScan) -> None:
+        try:
+            result = self._services.station.scan(raw)
+        except Exception as exc:  # the store failed: nothing was confirmed, say so plainly
+            log.exception("scan %r failed", raw.text)
+            self.banner.show_message(
+                "error",
+                self.tr("The scan could not be saved ({error})").format(error=type(exc).__name__),
+                self.tr("Scan the item again. If this repeats, call a supervisor."),
+            )
+            self._services.sound.play("error")
+            return
+        self._show_result(result)
+        self._last_scan_at = time.strftime("%H:%M:%S")
+        self.scan_handled.emit(result)
+        QTimer.singleShot(0, self.refresh_status)
+
+    def _show_result(self, result: ScanResult) -> None:
+        if result.view is not None:
+            self.pack.show_order(result.view)
+            if self.stack.currentWidget() is not self.pack:
+                self.stack.setCurrentWidget(self.pack)
+        if result.outcome is Outcome.REFUSED:
+            assert result.reason is not None
+            headline, action = refusal_text(result.reason, result.params)
+            self.banner.show_message("error", headline, action)
+            self._services.sound.play("error")
+        elif result.outcome is Outcome.ITEM_PACKED:
+            view = result.view
+            assert view is not None
+            line = next(x for x in view.lines if x.line_no == view.last_line_no)
+            self.banner.show_message(
+                "ok",
+                self.tr("✔ {name}  ({packed} of {ordered})").format(
+                    name=line.name, packed=line.qty_packed, ordered=line.qty_ordered
+                ),
+                self.tr("{left} units to go").format(left=view.units_ordered - view.units_packed),
+            )
+            self._services.sound.play("accept")
+        elif result.outcome in (Outcome.ORDER_OPENED, Outcome.ORDER_RESUMED):
+            assert result.view is not None
+            self.banner.show_message(
+                "prompt",
+                self.tr("Order {order}: scan every item").format(order=result.view.order_number),
+                self.tr("{packed} of {total} units packed").format(
+                    packed=result.view.units_packed, total=result.view.units_ordered
+                ),
+            )
+            self._services.sound.play("accept")
+        elif result.outcome is Outcome.ORDER_PACKED:
+            assert result.view is not None
+            self.banner.show_message(
+                "done",
+                self.tr("Order {order} packed").format(order=result.view.order_number),
+                self.tr("Saving the packing slip… Scan the next order."),
+            )
+            self._services.sound.play("done")
+            job_id = result.print_job_id
+            QTimer.singleShot(0, lambda: self._print([job_id] if job_id else []))
+        self._update_buttons()
+
+    def _submit_typed(self) -> None:
+        text = self.entry.text().strip()
+        self.entry.clear()
+        self.entry.clearFocus()
+        if text:
+            self.handle_scan(RawScan(text, "manual", None, time.monotonic_ns()))
+
+    def _wedge_rejected(self, reason: str, text: str) -> None:
+        if reason == "too_long":
+            headline = self.tr("Scan too long, ignored")
+        else:
+            headline = self.tr("Scan with a control key, ignored")
+        self.banner.show_message("error", headline, self.tr("Scan the barcode again."))
+        self._services.sound.play("error")
+
+    def _put_aside(self) -> None:
+        self._services.station.leave_order()
+        order = self.pack.order_shown or ""
+        self._show_ready()
+        self.banner.show_message(
+            "prompt",
+            self.tr("Order {order} put aside with its scans").format(order=order),
+            self.tr("Scan it again to continue, or scan another order."),
+        )
+        self._update_buttons()
+
+    # -- documents -----------------------------------------------------------------------
+
+    def _print(self, job_ids: list[str]) -> None:
+        docs = self._services.documents
+        results: list[PrintResult] = [docs.run(job_id) for job_id in job_ids]
+        for result in results:
+            if result.ok:
+                note = self.tr("Packing slip saved: {path}").format(path=escape(str(result.path)))
+                if self.banner.tone == "done":
+                    self.banner.show_message(
+                        "done",
+                        self.tr("Order {order} packed").format(order=result.order_number),
+                        self.tr("Packing slip saved. Scan the next order."),
+                    )
+            else:
+                note = self.tr("Packing slip NOT saved: {error}").format(
+                    error=escape(result.error or "")
+                )
+                self.banner.show_message(
+                    "error",
+                    self.tr("Packing slip for {order} could not be saved").format(
+                        order=result.order_number
+                    ),
+                    self.tr(
+                        "The order is packed. Check the slip folder, then press Retry printing."
+                    ),
+                )
+                self._services.sound.play("error")
+            self.ready.show_last_packed(escape(result.order_number), note)
+            if self.stack.currentWidget() is self.pack and self.pack.order_shown == (
+                result.order_number
+            ):
+                self.stack.setCurrentWidget(self.ready)
+        self.refresh_status()
+        self._update_buttons()
+        self.documents_done.emit(results)
+
+    def _retry_print(self) -> None:
+        self._print(self._services.documents.pending_job_ids())
+
+    # -- status --------------------------------------------------------------------------
+
+    def _update_buttons(self) -> None:
+        self.aside_button.setVisible(self.stack.currentWidget() is self.pack)
+
+    def refresh_status(self) -> None:
+        bar = self.status_bar_widget
+        status = self._services.status
+        try:
+            waiting = status.events_waiting()
+            failing = status.print_jobs_failing()
+        except Exception:
+            log.exception("status query failed")
+            StatusBar.set_state(bar.sync, self.tr("Store unavailable"), "bad")
+            return
+        StatusBar.set_state(
+            bar.sync,
+            self.tr("Sync: offline · {n} events waiting").format(n=waiting),
+        )
+        scanner = self.tr("Scanner ready")
+        if self._last_scan_at:
+            scanner += self.tr(" · last scan {at}").format(at=self._last_scan_at)
+        StatusBar.set_state(bar.scanner, scanner, "good")
+        if failing:
+            StatusBar.set_state(
+                bar.printer, self.tr("Slips: {n} failed, press Retry").format(n=failing), "bad"
+            )
+        else:
+            sound = "" if self._services.sound.available else self.tr(" · sound off")
+            StatusBar.set_state(bar.printer, self.tr("Slips: PDF ready") + sound)
+        self.retry_button.setVisible(failing > 0)

@@ -1,0 +1,174 @@
+"""The packing screen: the order, what is special about it, and every line's progress."""
+
+from __future__ import annotations
+
+from html import escape as esc
+
+from app.usecases.views import PackLineView, PackView
+from ui.messages import special_label
+from ui.qt import (
+    QAbstractItemView,
+    QColor,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    Qt,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from ui.widgets import restyle
+
+DONE_BG = QColor("#d7f0dc")
+LAST_BG = QColor("#fff3c4")
+OPEN_BG = QColor("#ffffff")
+COLUMNS = 4  # status, product, location, packed / ordered
+
+
+class PackScreen(QWidget):
+    def __init__(self, row_height: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._row_height = row_height
+        self._order_number: str | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+
+        header = QHBoxLayout()
+        self.order_number = QLabel()
+        self.order_number.setObjectName("orderNumber")
+        header.addWidget(self.order_number)
+        self.badges: list[QLabel] = []
+        self._badge_row = QHBoxLayout()
+        self._badge_row.setSpacing(10)
+        header.addLayout(self._badge_row)
+        header.addStretch(1)
+        self.meta = QLabel()
+        self.meta.setObjectName("muted")
+        self.meta.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        header.addWidget(self.meta)
+        layout.addLayout(header)
+
+        self.special_note = QLabel()
+        self.special_note.setObjectName("specialNote")
+        self.special_note.setWordWrap(True)
+        self.special_note.setVisible(False)
+        layout.addWidget(self.special_note)
+
+        self.progress = QProgressBar()
+        self.progress.setFormat(self.tr("%v of %m units packed"))
+        layout.addWidget(self.progress)
+
+        self.table = QTableWidget(0, COLUMNS)
+        self.table.setHorizontalHeaderLabels(
+            ["", self.tr("Product"), self.tr("Location"), self.tr("Packed")]
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(row_height)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setWordWrap(True)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnWidth(0, row_height)
+        layout.addWidget(self.table, 1)
+
+    @property
+    def order_shown(self) -> str | None:
+        return self._order_number
+
+    def show_order(self, view: PackView) -> None:
+        """Show ``view``; when it is the order already shown, only changed rows are touched."""
+        if view.order_number != self._order_number or self.table.rowCount() != len(view.lines):
+            self._rebuild(view)
+        for row, line in enumerate(view.lines):
+            self._fill_row(row, line, last=line.line_no == view.last_line_no)
+        self.progress.setMaximum(max(view.units_ordered, 1))
+        self.progress.setValue(view.units_packed)
+        if view.last_line_no is not None:
+            row = next(i for i, x in enumerate(view.lines) if x.line_no == view.last_line_no)
+            self.table.scrollToItem(self._item(row, 1))
+
+    def _rebuild(self, view: PackView) -> None:
+        self._order_number = view.order_number
+        self.order_number.setText(view.order_number)
+        for badge in self.badges:
+            badge.deleteLater()
+        self.badges = []
+        for flag in view.special:
+            badge = QLabel(special_label(flag))
+            badge.setObjectName("specialBadge")
+            badge.setProperty("special", flag)
+            restyle(badge)
+            self._badge_row.addWidget(badge)
+            self.badges.append(badge)
+        self.meta.setText(
+            self.tr("{carrier} {service} · ship by {ship_by}<br>{name}, {place}").format(
+                carrier=view.carrier,
+                service=view.service,
+                ship_by=view.ship_by.strftime("%d %b %H:%M"),
+                name=esc(view.ship_to_name),
+                place=esc(view.ship_to_place),
+            )
+        )
+        notes = []
+        if view.special_code:
+            notes.append(
+                self.tr("Special order code: <b>{code}</b>").format(code=view.special_code)
+            )
+        if "gift" in view.special:
+            notes.append(self.tr("Gift: no prices in the box. Add the gift note."))
+            if view.gift_message:
+                notes.append(self.tr("Message: “{text}”").format(text=esc(view.gift_message)))
+        if "vip" in view.special:
+            notes.append(self.tr("VIP: premium packing, check every item for damage."))
+        if view.replaces_order_number:
+            notes.append(
+                self.tr("Replacement for order {order}").format(
+                    order=esc(view.replaces_order_number)
+                )
+            )
+        self.special_note.setText("<br>".join(notes))
+        self.special_note.setVisible(bool(notes))
+        self.table.setRowCount(len(view.lines))
+        for row in range(len(view.lines)):
+            for col in range(COLUMNS):
+                item = QTableWidgetItem()
+                if col in (0, 3):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(row, col, item)
+
+    def _item(self, row: int, col: int) -> QTableWidgetItem:
+        item = self.table.item(row, col)
+        assert item is not None, "every cell gets an item in _rebuild"
+        return item
+
+    def _fill_row(self, row: int, line: PackLineView, last: bool) -> None:
+        handling = []
+        if line.fragile:
+            handling.append(self.tr("FRAGILE"))
+        if line.keep_upright:
+            handling.append(self.tr("THIS WAY UP"))
+        texts = (
+            "✔" if line.done else "",
+            f"{line.name}\n{line.sku}" + (f"  ·  {' · '.join(handling)}" if handling else ""),
+            line.location_code,
+            f"{line.qty_packed} / {line.qty_ordered}",
+        )
+        background = LAST_BG if last else DONE_BG if line.done else OPEN_BG
+        for col, text in enumerate(texts):
+            item = self._item(row, col)
+            if item.text() != text:
+                item.setText(text)
+                if col == 3:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+            if item.background().color() != background:
+                item.setBackground(background)

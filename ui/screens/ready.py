@@ -1,0 +1,35 @@
+"""The idle screen: what to do next, and what was just finished."""
+
+from __future__ import annotations
+
+from ui.qt import QLabel, Qt, QVBoxLayout, QWidget
+
+
+class ReadyScreen(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 40, 40, 40)
+        layout.addStretch(1)
+        self.prompt = QLabel(self.tr("Scan an order barcode to start packing"))
+        self.prompt.setObjectName("readyPrompt")
+        self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.prompt.setWordWrap(True)
+        self.hint = QLabel(self.tr("or type the order number below and press Enter"))
+        self.hint.setObjectName("muted")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.last = QLabel("")
+        self.last.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.last.setWordWrap(True)
+        layout.addWidget(self.prompt)
+        layout.addSpacing(12)
+        layout.addWidget(self.hint)
+        layout.addSpacing(40)
+        layout.addWidget(self.last)
+        layout.addStretch(2)
+
+    def show_last_packed(self, order_number: str, slip_note: str) -> None:
+        self.last.setText(
+            self.tr("Last packed: {order}").format(order=order_number)
+            + ("<br>" + slip_note if slip_note else "")
+        )
