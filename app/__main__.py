@@ -2,4 +2,7 @@
 
 from app.main import main
 
-raise SystemExit(main())
+# The guard matters: the document renderer is a spawned child process, which imports the
+# parent's main module again and must not start a second kiosk.
+if __name__ == "__main__":
+    raise SystemExit(main())

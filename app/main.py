@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,21 +32,22 @@ def main(argv: list[str] | None = None) -> int:
 
         seed_if_empty(store.sessions)
 
-    from app.usecases.documents import DocumentService
-    from app.usecases.pack_station import PackStation
+        from app.usecases.pack_station import PackStation
     from app.usecases.status import StationStatus
     from devices.sound import CommandSoundPlayer
     from ui.app import run_kiosk
+    from ui.document_process import DocumentProcess
     from ui.main_window import Services
-    from ui.slip_pdf import QtPdfSlipRenderer
 
     ctx = StationContext(config.station_code, config.operator_code)
-    station = PackStation(store.sessions, ctx)
+    printer = DocumentProcess(config.store_path, config.output_dir, ctx)
+    threading.Thread(target=printer.start, name="tote-documents-start", daemon=True).start()
+    station = PackStation(store.sessions, ctx, reads=store.reads)
     station.ensure_station(config.station_name)
     services = Services(
         station=station,
-        documents=DocumentService(store.sessions, ctx, QtPdfSlipRenderer(), config.output_dir),
-        status=StationStatus(store.sessions),
+        printer=printer,
+        status=StationStatus(store.reads),
         sound=CommandSoundPlayer(config.store_path.parent / "sounds"),
     )
     try:
@@ -58,4 +60,5 @@ def main(argv: list[str] | None = None) -> int:
             ready_marker=config.ready_marker,
         )
     finally:
+        printer.stop()
         store.close()

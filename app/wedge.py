@@ -5,9 +5,9 @@ filter feeds every key press here and applies the returned actions, so scans are
 anywhere in the window and typing still reaches the focused field. Kept pure (stdlib only, times
 passed in) so every timing rule is unit-testable without a display or a clock.
 
-Invariant: a key answered ``Hold`` is later named by exactly one ``Release`` (delivered as
-typing, in order) or consumed by a ``Scan``/``Reject``; a key answered ``Pass`` is delivered now.
-No typed character is lost or delivered twice. The filter must not feed back the keys it
+Invariant: a key answered ``Pass`` is delivered now; a key answered ``Hold`` is delivered later
+only if one ``Release`` names it (in order), otherwise it belongs to a ``Scan`` or a ``Reject``.
+So no typed character is lost or delivered twice. The filter must not feed back the keys it
 re-sends for a ``Release``.
 """
 

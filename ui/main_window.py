@@ -13,11 +13,12 @@ from html import escape
 from typing import Protocol
 
 from app.scanning import RawScan
-from app.usecases.documents import DocumentService, PrintResult
+from app.usecases.documents import PrintResult
 from app.usecases.pack_station import Outcome, PackStation, ScanResult
 from app.usecases.status import StationStatus
 from app.wedge import WedgeConfig
 from ui.messages import refusal_text
+from ui.print_worker import JobRunner, PrintWorker
 from ui.qt import (
     QHBoxLayout,
     QLineEdit,
@@ -50,7 +51,7 @@ class Sound(Protocol):
 @dataclass(frozen=True, slots=True)
 class Services:
     station: PackStation
-    documents: DocumentService
+    printer: JobRunner  # runs the jobs, off the GUI thread (a child process in the kiosk)
     status: StationStatus
     sound: Sound
 
@@ -100,6 +101,9 @@ class MainWindow(QMainWindow):
         self._status_timer = QTimer(self)
         self._status_timer.timeout.connect(self.refresh_status)
         self._last_scan_at: str | None = None
+        self._printer = PrintWorker(services.printer, parent=self)
+        self._printer.finished.connect(self._printed)
+        self._printer.failed.connect(self._printing_failed)
 
     def _button(self, text: str, slot: object, name: str = "") -> QPushButton:
         button = QPushButton(text)
@@ -139,8 +143,8 @@ class MainWindow(QMainWindow):
         self._update_buttons()
         self.refresh_status()
         self._status_timer.start(STATUS_REFRESH_MS)
-        if self._services.documents.pending_job_ids():
-            QTimer.singleShot(0, self._retry_print)
+        if self._services.status.pending_print_jobs():
+            self._retry_print()
 
     def _show_ready(self) -> None:
         self.stack.setCurrentWidget(self.ready)
@@ -162,8 +166,8 @@ class MainWindow(QMainWindow):
             return
         self._show_result(result)
         self._last_scan_at = time.strftime("%H:%M:%S")
+        self._show_scanner_state()
         self.scan_handled.emit(result)
-        QTimer.singleShot(0, self.refresh_status)
 
     def _show_result(self, result: ScanResult) -> None:
         if result.view is not None:
@@ -206,7 +210,8 @@ class MainWindow(QMainWindow):
             )
             self._services.sound.play("done")
             job_id = result.print_job_id
-            QTimer.singleShot(0, lambda: self._print([job_id] if job_id else []))
+            if job_id:
+                self._printer.submit([job_id])
         self._update_buttons()
 
     def _submit_typed(self) -> None:
@@ -217,6 +222,9 @@ class MainWindow(QMainWindow):
             self.handle_scan(RawScan(text, "manual", None, time.monotonic_ns()))
 
     def _wedge_rejected(self, reason: str, text: str) -> None:
+        log.warning("wedge burst rejected (%s): %r", reason, text)
+        if reason == "rejected_tail":  # the rest of a burst already reported
+            return
         if reason == "too_long":
             headline = self.tr("Scan too long, ignored")
         else:
@@ -237,9 +245,7 @@ class MainWindow(QMainWindow):
 
     # -- documents -----------------------------------------------------------------------
 
-    def _print(self, job_ids: list[str]) -> None:
-        docs = self._services.documents
-        results: list[PrintResult] = [docs.run(job_id) for job_id in job_ids]
+    def _printed(self, results: list[PrintResult]) -> None:
         for result in results:
             if result.ok:
                 note = self.tr("Packing slip saved: {path}").format(path=escape(str(result.path)))
@@ -272,15 +278,32 @@ class MainWindow(QMainWindow):
         self._update_buttons()
         self.documents_done.emit(results)
 
+    def _printing_failed(self, error: str) -> None:
+        self.banner.show_message(
+            "error",
+            self.tr("Documents could not be produced ({error})").format(error=error),
+            self.tr("Packed orders are safe. Press Retry printing; if it repeats, call IT."),
+        )
+        self._services.sound.play("error")
+        self.retry_button.setVisible(True)
+        self.documents_done.emit([])
+
     def _retry_print(self) -> None:
-        self._print(self._services.documents.pending_job_ids())
+        self._printer.submit(self._services.status.pending_print_jobs())
 
     # -- status --------------------------------------------------------------------------
 
     def _update_buttons(self) -> None:
         self.aside_button.setVisible(self.stack.currentWidget() is self.pack)
 
+    def _show_scanner_state(self) -> None:
+        scanner = self.tr("Scanner ready")
+        if self._last_scan_at:
+            scanner += self.tr(" · last scan {at}").format(at=self._last_scan_at)
+        StatusBar.set_state(self.status_bar_widget.scanner, scanner, "good")
+
     def refresh_status(self) -> None:
+        """Counts from the store (read snapshot, never waits for a writer); every 2 s."""
         bar = self.status_bar_widget
         status = self._services.status
         try:
@@ -294,10 +317,7 @@ class MainWindow(QMainWindow):
             bar.sync,
             self.tr("Sync: offline · {n} events waiting").format(n=waiting),
         )
-        scanner = self.tr("Scanner ready")
-        if self._last_scan_at:
-            scanner += self.tr(" · last scan {at}").format(at=self._last_scan_at)
-        StatusBar.set_state(bar.scanner, scanner, "good")
+        self._show_scanner_state()
         if failing:
             StatusBar.set_state(
                 bar.printer, self.tr("Slips: {n} failed, press Retry").format(n=failing), "bad"

@@ -91,17 +91,25 @@ def _same_names(obj: object, names: tuple[str, ...]) -> Row:
     return {name: getattr(obj, name) for name in names}
 
 
-def _names(cls: type[Any], skip: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    """Dataclass fields that are also column names (checked by the loader test)."""
-    return tuple(f.name for f in fields(cls) if f.name not in skip)
+def _names(
+    cls: type[Any], model: type[Base], skip: frozenset[str] = frozenset()
+) -> tuple[str, ...]:
+    """Dataclass fields copied as they are; checked against the table once, at import,
+    because ``executemany`` silently drops keys that name no column."""
+    names = tuple(f.name for f in fields(cls) if f.name not in skip)
+    unknown = set(names) - set(model.__table__.columns.keys())
+    if unknown:
+        raise TypeError(f"{cls.__name__} fields without a {model.__name__} column: {unknown}")
+    return names
 
 
-_LOCATION = _names(DemoLocation)
-_BOX = _names(DemoBoxType)
-_OPERATOR = _names(DemoOperator)
-_ORDER = _names(DemoOrder, frozenset({"lines"}))
+_LOCATION = _names(DemoLocation, Location)
+_BOX = _names(DemoBoxType, BoxType)
+_OPERATOR = _names(DemoOperator, Operator)
+_ORDER = _names(DemoOrder, Order, frozenset({"lines"}))
 _PRODUCT = _names(
     DemoProduct,
+    Product,
     frozenset({"category", "price_eur_cents", "gtin13", "upc12", "case_gtin14", "case_units",
                "location_code"}),
 )  # fmt: skip

@@ -74,29 +74,19 @@ def _gr_ship_to(rng: Random, b2b: bool) -> _ShipTo:
     postcode = f"{code // 100:03d} {code % 100:02d}"
     street, street_latin = rng.choice(pl.GR_STREETS)
     number = rng.randint(1, 180)
-    vat = _VAT["GR"]
     if rng.random() < GREEK_SCRIPT_SHARE:
         person = f"{first} {male if gender == 'm' else female}"
         address2 = rng.choice(pl.ADDRESS2["GR"]) if rng.random() < 0.25 else None
-        if b2b:
-            person, address2 = f"{male} {pl.COMPANY_SUFFIX['GR']}", f"{pl.ATTENTION['GR']} {person}"
-        return _ShipTo(
-            person, f"{street} {number}", address2, city.name, postcode, city.region, "GR", vat
-        )
-    person = f"{first_latin} {male_latin if gender == 'm' else female_latin}"
-    address2 = None
+        company = f"{male} {pl.COMPANY_SUFFIX['GR']}"
+        attention = pl.ATTENTION["GR"]
+        address1, city_name, region = f"{street} {number}", city.name, city.region
+    else:
+        person = f"{first_latin} {male_latin if gender == 'm' else female_latin}"
+        address2, company, attention = None, f"{male_latin} S.A.", "Attn:"
+        address1, city_name, region = f"{street_latin} {number}", city.latin_name, city.latin_region
     if b2b:
-        person, address2 = f"{male_latin} S.A.", f"Attn: {person}"
-    return _ShipTo(
-        person,
-        f"{street_latin} {number}",
-        address2,
-        city.latin_name,
-        postcode,
-        city.latin_region,
-        "GR",
-        vat,
-    )
+        person, address2 = company, f"{attention} {person}"
+    return _ShipTo(person, address1, address2, city_name, postcode, region, "GR", _VAT["GR"])
 
 
 def _ship_to(rng: Random, country: str, b2b: bool) -> _ShipTo:

@@ -29,16 +29,25 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
-def _on_begin(connection: Any) -> None:
+def _begin_immediate(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def open_engine(path: Path) -> Engine:
-    """An engine on ``path`` (created if missing); each thread gets its own connection."""
+def _begin_deferred(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
+def open_engine(path: Path, *, writer: bool = True) -> Engine:
+    """An engine on ``path`` (created if missing); each thread gets its own connection.
+
+    Writers begin IMMEDIATE; readers begin DEFERRED and so never wait for a writer (WAL
+    gives them a consistent snapshot). A reader must not write: SQLite would refuse to
+    upgrade its snapshot while another connection commits.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _on_connect)
-    event.listen(engine, "begin", _on_begin)
+    event.listen(engine, "begin", _begin_immediate if writer else _begin_deferred)
     return engine
 
 

@@ -16,10 +16,13 @@ from app.store.migrate import upgrade_to_head
 class Store:
     path: Path
     engine: Engine
-    sessions: sessionmaker[Session]
+    sessions: sessionmaker[Session]  # read-write transactions (BEGIN IMMEDIATE)
+    read_engine: Engine
+    reads: sessionmaker[Session]  # read-only snapshots that never wait for a writer
 
     def close(self) -> None:
         self.engine.dispose()
+        self.read_engine.dispose()
 
 
 def open_store(path: Path) -> Store:
@@ -30,4 +33,5 @@ def open_store(path: Path) -> Store:
     except BaseException:
         engine.dispose()
         raise
-    return Store(path, engine, session_factory(engine))
+    reader = open_engine(path, writer=False)
+    return Store(path, engine, session_factory(engine), reader, session_factory(reader))

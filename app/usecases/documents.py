@@ -92,8 +92,10 @@ class DocumentService:
         renderer: SlipRenderer,
         output_dir: Path,
         clock: Clock = utc_now,
+        reads: sessionmaker[Session] | None = None,
     ) -> None:
         self._sessions = sessions
+        self._reads = reads or sessions
         self._ctx = ctx
         self._renderer = renderer
         self._output_dir = output_dir
@@ -104,7 +106,7 @@ class DocumentService:
         return self._output_dir
 
     def pending_job_ids(self) -> list[str]:
-        with self._sessions() as session:
+        with self._reads() as session:
             rows = session.execute(
                 select(PrintJob.job_id).where(PrintJob.status == "pending").order_by(PrintJob.id)
             ).scalars()
@@ -115,7 +117,7 @@ class DocumentService:
         return [self.run(job_id) for job_id in self.pending_job_ids()]
 
     def run(self, job_id: str) -> PrintResult:
-        with self._sessions() as session:
+        with self._reads() as session:
             job = session.execute(select(PrintJob).where(PrintJob.job_id == job_id)).scalar_one()
             order = load_order(session, job.order_id)
             packages = len(
@@ -148,7 +150,7 @@ class DocumentService:
             if error is None:
                 job.status, job.output_path, job.done_at, job.error = "done", str(path), now, None
                 audit(
-                    session,
+                    session.connection(),
                     self._ctx,
                     now,
                     "slip_printed",

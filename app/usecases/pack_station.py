@@ -13,27 +13,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.clock import Clock, utc_now
 from app.context import StationContext
 from app.domain.events import ItemPacked, OrderPacked, PackedPackage, PackStarted
-from app.domain.packing import Accept, LineProgress, is_complete, verify_item
+from app.domain.packing import Accept, LineProgress, verify_item
 from app.domain.reasons import Reason
 from app.scanning import Interpretation, RawScan, ScanKind, interpret
+from app.store import packing_queries as q
 from app.store.journal import audit, emit
-from app.store.tables import (
-    Order,
-    Package,
-    PackageContent,
-    PrintJob,
-    Product,
-    ProductBarcode,
-    Station,
-)
-from app.usecases.views import PackView, load_order, pack_view, special_flags
+from app.store.tables import Station
+from app.usecases.views import PackLineView, PackView, line_view, pack_view, special_flags
 
 log = logging.getLogger(__name__)
 
@@ -67,9 +61,14 @@ class PackStation:
     """The packing use cases of the station named in ``ctx``."""
 
     def __init__(
-        self, sessions: sessionmaker[Session], ctx: StationContext, clock: Clock = utc_now
+        self,
+        sessions: sessionmaker[Session],
+        ctx: StationContext,
+        clock: Clock = utc_now,
+        reads: sessionmaker[Session] | None = None,
     ) -> None:
         self._sessions = sessions
+        self._reads = reads or sessions
         self._ctx = ctx
         self._clock = clock
 
@@ -80,54 +79,64 @@ class PackStation:
     def ensure_station(self, name: str) -> None:
         """Create this station's row on first start; remember the operator signed in."""
         with self._sessions.begin() as session:
-            station = self._station(session, create_as=name)
+            conn = session.connection()
+            if q.station(conn, self._ctx.station_code) is None:
+                session.add(Station(code=self._ctx.station_code, name=name))
+                session.flush()
+            station = session.query(Station).filter_by(code=self._ctx.station_code).one()
             station.current_operator_code = self._ctx.operator_code
 
     def current(self) -> PackView | None:
         """The order this station was packing when it stopped, with its committed scans."""
-        with self._sessions.begin() as session:
-            station = self._station(session)
+        with self._reads() as session:
+            conn = session.connection()
+            station = self._station(conn)
             if station.current_order_id is None:
                 return None
-            return pack_view(load_order(session, station.current_order_id))
+            return self._view(conn, station.current_order_id)
 
     def scan(self, raw: RawScan) -> ScanResult:
         """Handle one scan or typed code: an order number when idle, an item while packing."""
         meaning = interpret(raw)
         with self._sessions.begin() as session:
-            station = self._station(session)
-            current = (
-                None
-                if station.current_order_id is None
-                else load_order(session, station.current_order_id)
-            )
-            view = None if current is None else pack_view(current)
-            if meaning.kind is ScanKind.EMPTY:
-                return _refuse(Reason.EMPTY_SCAN, view)
-            if meaning.kind is ScanKind.BAD_CHECK_DIGIT:
-                return _refuse(Reason.BAD_CHECK_DIGIT, view, code=meaning.text)
-            if current is None:
-                return self._scan_when_idle(session, station, meaning)
-            return self._scan_while_packing(session, station, current, meaning)
+            conn = session.connection()
+            station = self._station(conn)
+            order_id = station.current_order_id
+            if order_id is None:
+                if meaning.kind in (ScanKind.EMPTY, ScanKind.BAD_CHECK_DIGIT):
+                    return self._refuse_unreadable(meaning, None)
+                return self._scan_when_idle(conn, station.id, meaning)
+            header = q.order_header(conn, order_id)
+            rows = q.order_lines(conn, order_id)
+            if meaning.kind in (ScanKind.EMPTY, ScanKind.BAD_CHECK_DIGIT):
+                return self._refuse_unreadable(meaning, pack_view(header, _views(rows)))
+            return self._scan_while_packing(conn, station.id, header, rows, meaning)
 
     def leave_order(self) -> None:
         """Put the current order aside; its scans stay and scanning it again resumes it."""
         with self._sessions.begin() as session:
-            station = self._station(session)
+            conn = session.connection()
+            station = self._station(conn)
             if station.current_order_id is None:
                 return
-            order = session.get_one(Order, station.current_order_id)
-            station.current_order_id = None
-            audit(session, self._ctx, self._clock(), "order_left", order.number, {})
+            header = q.order_header(conn, station.current_order_id)
+            q.set_current_order(conn, station.id, None)
+            audit(conn, self._ctx, self._clock(), "order_left", header.number, {})
+
+    @staticmethod
+    def _refuse_unreadable(meaning: Interpretation, view: PackView | None) -> ScanResult:
+        if meaning.kind is ScanKind.EMPTY:
+            return _refuse(Reason.EMPTY_SCAN, view)
+        return _refuse(Reason.BAD_CHECK_DIGIT, view, code=meaning.text)
 
     # -- idle: the scan should be an order ---------------------------------------------
 
     def _scan_when_idle(
-        self, session: Session, station: Station, meaning: Interpretation
+        self, conn: Connection, station_id: int, meaning: Interpretation
     ) -> ScanResult:
-        order = self._find_order(session, meaning.text)
+        order = q.order_by_number(conn, meaning.text)
         if order is None:
-            if self._find_product(session, meaning) is not None:
+            if _find_product(conn, meaning) is not None:
                 return _refuse(Reason.NO_ORDER_OPEN, None, code=meaning.text)
             return _refuse(Reason.ORDER_NOT_FOUND, None, code=meaning.text)
         if order.status == "packed":
@@ -135,216 +144,139 @@ class PackStation:
         if order.status == "cancelled":
             return _refuse(Reason.ORDER_CANCELLED, None, order=order.number)
         now = self._clock()
-        station.current_order_id = order.id
+        q.set_current_order(conn, station_id, order.id)
         if order.status == "open":
-            order.status = "packing"
-            session.add(Package(order_id=order.id, number=1, status="open", opened_at=now))
-            audit(session, self._ctx, now, "order_opened", order.number, {})
-            emit(session, self._ctx, now, PackStarted(order.number))
+            q.set_order_status(conn, order.id, "packing")
+            q.open_package(conn, order.id, now)
+            audit(conn, self._ctx, now, "order_opened", order.number, {})
+            emit(conn, self._ctx, now, PackStarted(order.number))
             outcome = Outcome.ORDER_OPENED
         else:
-            audit(session, self._ctx, now, "order_resumed", order.number, {})
+            audit(conn, self._ctx, now, "order_resumed", order.number, {})
             outcome = Outcome.ORDER_RESUMED
-        session.flush()
-        return ScanResult(outcome, pack_view(load_order(session, order.id)))
+        return ScanResult(outcome, self._view(conn, order.id))
 
     # -- packing: the scan should be an item of the current order ------------------------
 
     def _scan_while_packing(
-        self, session: Session, station: Station, order: Order, meaning: Interpretation
+        self,
+        conn: Connection,
+        station_id: int,
+        header: Any,
+        rows: list[Any],
+        meaning: Interpretation,
     ) -> ScanResult:
-        found = self._find_product(session, meaning)
+        found = _find_product(conn, meaning)
         if found is None:
-            other = self._find_order(session, meaning.text)
-            if other is not None and other.id == order.id:
-                return ScanResult(Outcome.ORDER_RESUMED, pack_view(order))
+            other = q.order_by_number(conn, meaning.text)
+            view = pack_view(header, _views(rows))
+            if other is not None and other.id == header.id:
+                return ScanResult(Outcome.ORDER_RESUMED, view)
             if other is not None:
                 return _refuse(
-                    Reason.ANOTHER_ORDER_OPEN,
-                    pack_view(order),
-                    order=order.number,
-                    other=other.number,
+                    Reason.ANOTHER_ORDER_OPEN, view, order=header.number, other=other.number
                 )
-            return _refuse(Reason.UNKNOWN_BARCODE, pack_view(order), code=meaning.text)
-        product, units = found
+            return _refuse(Reason.UNKNOWN_BARCODE, view, code=meaning.text)
         progress = [
-            LineProgress(line.line_no, line.product_id, line.qty_ordered, line.qty_packed)
-            for line in order.lines
+            LineProgress(r.line_no, r.product_id, r.qty_ordered, r.qty_packed) for r in rows
         ]
-        decision = verify_item(progress, product.id, units)
+        decision = verify_item(progress, found.id, found.units)
         if not isinstance(decision, Accept):
             return _refuse(
                 decision.reason,
-                pack_view(order),
-                sku=product.sku,
-                name=product.name,
+                pack_view(header, _views(rows)),
+                sku=found.sku,
+                name=found.name,
                 **decision.params,
             )
-        return self._accept_item(session, station, order, product, meaning.text, decision)
-
-    def _accept_item(
-        self,
-        session: Session,
-        station: Station,
-        order: Order,
-        product: Product,
-        code: str,
-        decision: Accept,
-    ) -> ScanResult:
         now = self._clock()
-        line = next(x for x in order.lines if x.line_no == decision.line_no)
-        line.qty_packed += decision.units
-        package = self._open_package(session, order, now)
-        content = session.execute(
-            select(PackageContent).where(
-                PackageContent.package_id == package.id,
-                PackageContent.order_line_id == line.id,
-            )
-        ).scalar_one_or_none()
-        if content is None:
-            session.add(
-                PackageContent(package_id=package.id, order_line_id=line.id, qty=decision.units)
-            )
-        else:
-            content.qty += decision.units
+        line = next(r for r in rows if r.line_no == decision.line_no)
+        q.add_packed(conn, line.id, decision.units)
+        package_id, package_no = q.open_package(conn, header.id, now)
+        q.add_content(conn, package_id, line.id, decision.units)
         detail = {
             "line_no": line.line_no,
-            "sku": product.sku,
-            "code": code,
+            "sku": found.sku,
+            "code": meaning.text,
             "units": decision.units,
         }
-        audit(session, self._ctx, now, "item_packed", order.number, detail)
+        audit(conn, self._ctx, now, "item_packed", header.number, detail)
         emit(
-            session,
+            conn,
             self._ctx,
             now,
             ItemPacked(
-                order.number, line.line_no, product.sku, code, decision.units, package.number
+                header.number, line.line_no, found.sku, meaning.text, decision.units, package_no
             ),
         )
-        progress = [
-            LineProgress(x.line_no, x.product_id, x.qty_ordered, x.qty_packed) for x in order.lines
+        views = [
+            line_view(r, r.qty_packed + decision.units) if r.id == line.id else line_view(r)
+            for r in rows
         ]
-        if not is_complete(progress):
-            session.flush()
-            return ScanResult(Outcome.ITEM_PACKED, pack_view(order, line.line_no))
-        job_id = self._complete(session, station, order, package, now)
-        return ScanResult(Outcome.ORDER_PACKED, pack_view(order, line.line_no), print_job_id=job_id)
+        if not all(v.done for v in views):
+            return ScanResult(Outcome.ITEM_PACKED, pack_view(header, views, line.line_no))
+        job_id = self._complete(conn, station_id, header, views, now)
+        return ScanResult(
+            Outcome.ORDER_PACKED,
+            pack_view(header, views, line.line_no, status="packed"),
+            print_job_id=job_id,
+        )
 
     def _complete(
-        self, session: Session, station: Station, order: Order, package: Package, now: datetime
+        self,
+        conn: Connection,
+        station_id: int,
+        header: Any,
+        views: list[PackLineView],
+        now: datetime,
     ) -> str:
-        order.status = "packed"
-        order.packed_at = now
-        order.packed_by = self._ctx.operator_code
-        package.status = "closed"
-        package.closed_at = now
-        station.current_order_id = None
-        session.flush()
-        packages = (
-            session.execute(
-                select(Package).where(Package.order_id == order.id).order_by(Package.number)
-            )
-            .scalars()
-            .all()
+        """Order packed: status, packages closed, audit, OrderPacked and a slip job, at once."""
+        q.set_order_status(
+            conn, header.id, "packed", packed_at=now, packed_by=self._ctx.operator_code
         )
-        line_by_id = {line.id: line for line in order.lines}
-        packed = tuple(
-            PackedPackage(
-                p.number,
-                tuple(
-                    sorted(
-                        (
-                            line_by_id[c.order_line_id].line_no,
-                            line_by_id[c.order_line_id].product.sku,
-                            c.qty,
-                        )
-                        for c in p.contents
-                    )
-                ),
-            )
-            for p in packages
-        )
+        q.close_packages(conn, header.id, now)
+        q.set_current_order(conn, station_id, None)
+        by_package: dict[int, list[tuple[int, str, int]]] = {}
+        for row in q.package_contents(conn, header.id):
+            by_package.setdefault(row.number, []).append((row.line_no, row.sku, row.qty))
+        packed = tuple(PackedPackage(n, tuple(c)) for n, c in sorted(by_package.items()))
         audit(
-            session,
+            conn,
             self._ctx,
             now,
             "order_packed",
-            order.number,
-            {"units": sum(line.qty_ordered for line in order.lines)},
+            header.number,
+            {"units": sum(v.qty_ordered for v in views)},
         )
         emit(
-            session,
+            conn,
             self._ctx,
             now,
-            OrderPacked(order.number, special_flags(order), order.special_code, packed),
+            OrderPacked(header.number, special_flags(header), header.special_code, packed),
         )
         job_id = str(uuid.uuid4())
-        session.add(
-            PrintJob(
-                job_id=job_id,
-                kind="packing_slip",
-                order_id=order.id,
-                status="pending",
-                created_at=now,
-            )
-        )
+        q.add_print_job(conn, job_id, "packing_slip", header.id, now)
         return job_id
 
     # -- lookups -------------------------------------------------------------------------
 
-    def _station(self, session: Session, create_as: str | None = None) -> Station:
-        station = session.execute(
-            select(Station).where(Station.code == self._ctx.station_code)
-        ).scalar_one_or_none()
-        if station is None:
-            station = Station(code=self._ctx.station_code, name=create_as or self._ctx.station_code)
-            session.add(station)
-            session.flush()
-        return station
+    def _station(self, conn: Connection) -> Any:
+        row = q.station(conn, self._ctx.station_code)
+        if row is None:
+            raise LookupError(f"station {self._ctx.station_code} not set up: call ensure_station")
+        return row
 
     @staticmethod
-    def _open_package(session: Session, order: Order, now: datetime) -> Package:
-        package = (
-            session.execute(
-                select(Package)
-                .where(Package.order_id == order.id, Package.status == "open")
-                .order_by(Package.number.desc())
-            )
-            .scalars()
-            .first()
-        )
-        if package is None:
-            # Defensive: an order resumed from a store written before packages were opened.
-            number = 1 + len(
-                session.execute(select(Package.id).where(Package.order_id == order.id)).all()
-            )
-            package = Package(order_id=order.id, number=number, status="open", opened_at=now)
-            session.add(package)
-            session.flush()
-        return package
+    def _view(conn: Connection, order_id: int) -> PackView:
+        return pack_view(q.order_header(conn, order_id), _views(q.order_lines(conn, order_id)))
 
-    @staticmethod
-    def _find_order(session: Session, text: str) -> Order | None:
-        for candidate in dict.fromkeys((text, text.upper())):
-            order = session.execute(
-                select(Order).where(Order.number == candidate)
-            ).scalar_one_or_none()
-            if order is not None:
-                return order
-        return None
 
-    @staticmethod
-    def _find_product(session: Session, meaning: Interpretation) -> tuple[Product, int] | None:
-        if meaning.kind is ScanKind.GTIN:
-            barcode = session.execute(
-                select(ProductBarcode).where(ProductBarcode.gtin14 == meaning.gtin14)
-            ).scalar_one_or_none()
-            return None if barcode is None else (barcode.product, barcode.units)
-        for candidate in dict.fromkeys((meaning.text, meaning.text.upper())):
-            product = session.execute(
-                select(Product).where(Product.sku == candidate)
-            ).scalar_one_or_none()
-            if product is not None:
-                return product, 1
-        return None
+def _views(rows: list[Any]) -> list[PackLineView]:
+    return [line_view(r) for r in rows]
+
+
+def _find_product(conn: Connection, meaning: Interpretation) -> q.ProductHit | None:
+    if meaning.kind is ScanKind.GTIN:
+        assert meaning.gtin14 is not None
+        return q.product_by_gtin(conn, meaning.gtin14)
+    return q.product_by_sku(conn, meaning.text)

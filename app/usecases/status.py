@@ -20,6 +20,12 @@ class StationStatus:
             )
             return int(session.execute(stmt).scalar_one())
 
+    def pending_print_jobs(self) -> list[str]:
+        """Ids of documents still to produce, oldest first."""
+        with self._sessions() as session:
+            stmt = select(PrintJob.job_id).where(PrintJob.status == "pending").order_by(PrintJob.id)
+            return list(session.execute(stmt).scalars())
+
     def print_jobs_failing(self) -> int:
         """Pending print jobs that already failed at least once."""
         with self._sessions() as session:

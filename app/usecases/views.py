@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -57,13 +59,14 @@ class PackView:
         return self.status == "packed"
 
 
-def special_flags(order: Order) -> tuple[str, ...]:
+def special_flags(order: Any) -> tuple[str, ...]:
+    """("gift", "vip", "replacement") as set on an order row or object, in that order."""
     flags = (("gift", order.gift), ("vip", order.vip), ("replacement", order.replacement))
     return tuple(name for name, on in flags if on)
 
 
 def load_order(session: Session, order_id: int) -> Order:
-    """The order with its lines, products and locations in three indexed queries."""
+    """The order with its lines, products and locations (for documents, not the hot path)."""
     stmt = (
         select(Order)
         .where(Order.id == order_id)
@@ -74,32 +77,39 @@ def load_order(session: Session, order_id: int) -> Order:
     return session.execute(stmt).scalar_one()
 
 
-def pack_view(order: Order, last_line_no: int | None = None) -> PackView:
+def line_view(row: Any, qty_packed: int | None = None) -> PackLineView:
+    return PackLineView(
+        line_no=row.line_no,
+        sku=row.sku,
+        name=row.name,
+        location_code=row.location_code,
+        qty_ordered=row.qty_ordered,
+        qty_packed=row.qty_packed if qty_packed is None else qty_packed,
+        fragile=bool(row.fragile),
+        keep_upright=bool(row.keep_upright),
+    )
+
+
+def pack_view(
+    header: Any,
+    lines: Sequence[PackLineView],
+    last_line_no: int | None = None,
+    status: str | None = None,
+) -> PackView:
+    """The screen's view of an order from its header row and line views."""
     return PackView(
-        order_number=order.number,
-        channel=order.channel,
-        status=order.status,
-        carrier=order.carrier,
-        service=order.service,
-        ship_by=order.ship_by,
-        ship_to_name=order.ship_name,
-        ship_to_place=f"{order.ship_postcode} {order.ship_city}, {order.ship_country}",
-        special=special_flags(order),
-        special_code=order.special_code,
-        replaces_order_number=order.replaces_order_number,
-        gift_message=order.gift_message,
-        lines=tuple(
-            PackLineView(
-                line_no=line.line_no,
-                sku=line.product.sku,
-                name=line.product.name,
-                location_code=line.product.location.code if line.product.location else "",
-                qty_ordered=line.qty_ordered,
-                qty_packed=line.qty_packed,
-                fragile=line.product.fragile,
-                keep_upright=line.product.keep_upright,
-            )
-            for line in order.lines
-        ),
+        order_number=header.number,
+        channel=header.channel,
+        status=status or header.status,
+        carrier=header.carrier,
+        service=header.service,
+        ship_by=header.ship_by,
+        ship_to_name=header.ship_name,
+        ship_to_place=f"{header.ship_postcode} {header.ship_city}, {header.ship_country}",
+        special=special_flags(header),
+        special_code=header.special_code,
+        replaces_order_number=header.replaces_order_number,
+        gift_message=header.gift_message,
+        lines=tuple(lines),
         last_line_no=last_line_no,
     )

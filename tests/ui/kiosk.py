@@ -7,14 +7,15 @@ from pathlib import Path
 
 from app.context import StationContext
 from app.store.open import Store
-from app.usecases.documents import DocumentService
 from app.usecases.pack_station import PackStation
 from app.usecases.status import StationStatus
 from app.wedge import WedgeConfig
+from ui.document_process import DocumentProcess
 from ui.main_window import MainWindow, Services
 from ui.qt import QApplication, QEvent, QKeyEvent, Qt, QWidget
-from ui.slip_pdf import QtPdfSlipRenderer
 from ui.theme import apply_theme
+
+_processes: list[DocumentProcess] = []
 
 
 @dataclass
@@ -35,13 +36,15 @@ def build_window(
     assert isinstance(app, QApplication)
     metrics = apply_theme(app)
     ctx = ctx or StationContext("PACK-UI", "OP-001")
-    station = PackStation(store.sessions, ctx)
+    station = PackStation(store.sessions, ctx, reads=store.reads)
     station.ensure_station("UI test station")
     sound = RecordingSound()
+    printer = DocumentProcess(store.path, output_dir, ctx)
+    _processes.append(printer)
     services = Services(
         station=station,
-        documents=DocumentService(store.sessions, ctx, QtPdfSlipRenderer(), output_dir),
-        status=StationStatus(store.sessions),
+        printer=printer,
+        status=StationStatus(store.reads),
         sound=sound,
     )
     window = MainWindow(services, WedgeConfig(), metrics)
@@ -72,6 +75,9 @@ def wedge_scan(window: MainWindow, code: str) -> None:
 
 
 def uninstall(window: MainWindow) -> None:
+    """Close the window and stop the document processes the tests started."""
+    while _processes:
+        _processes.pop().stop()
     app = QApplication.instance()
     assert app is not None
     app.removeEventFilter(window.wedge)

@@ -20,8 +20,11 @@ ADDRESS = Address("Ελένη Παπαδοπούλου", ("Οδός Ερμού 1
 
 
 def _lines(priced: bool) -> tuple[SlipLine, ...]:
-    rows = [("MUG-SANT-01", GREEK_NAME, 2, 1450), ("TEE-BLK-M", "T-shirt black M", 1, 2199),
-            ("SOCK-3PK", "Socks, 3-pack", 3, 899)]
+    rows = [
+        ("MUG-SANT-01", GREEK_NAME, 2, 1450),
+        ("TEE-BLK-M", "T-shirt black M", 1, 2199),
+        ("SOCK-3PK", "Socks, 3-pack", 3, 899),
+    ]
     return tuple(
         SlipLine(sku, name, qty, price if priced else None, price * qty if priced else None)
         for sku, name, qty, price in rows
@@ -54,10 +57,23 @@ def _slip(**changes: Any) -> PackingSlip:
 
 
 NORMAL = _slip()
-GIFT = _slip(order_number="TO-100043", lines=_lines(priced=False), special=("gift",),
-             gift_message=GREEK_MESSAGE, subtotal=None, shipping=None, tax=None, total=None)
-SPECIAL = _slip(order_number="TO-100044", special=("vip", "replacement"), special_code="VIP-7",
-                replaces_order_number="TO-099001", package_count=2)
+GIFT = _slip(
+    order_number="TO-100043",
+    lines=_lines(priced=False),
+    special=("gift",),
+    gift_message=GREEK_MESSAGE,
+    subtotal=None,
+    shipping=None,
+    tax=None,
+    total=None,
+)
+SPECIAL = _slip(
+    order_number="TO-100044",
+    special=("vip", "replacement"),
+    special_code="VIP-7",
+    replaces_order_number="TO-099001",
+    package_count=2,
+)
 
 
 def _render(slip: PackingSlip, tmp_path: Path) -> Path:
@@ -83,9 +99,21 @@ def test_renders_a_pdf_file(qapp: Any, tmp_path: Path) -> None:
 def test_normal_slip_lists_order_lines_and_money(qapp: Any, tmp_path: Path) -> None:
     """A normal slip shows the order, every line with its quantity, prices and totals."""
     text = _text(NORMAL, tmp_path)
-    for expected in ("TO-100042", "MUG-SANT-01", "TEE-BLK-M", "SOCK-3PK", GREEK_NAME,
-                     "Ελένη Παπαδοπούλου", "Αθήνα", "DHL", "Express", "PACK-03", "maria",
-                     "2026-11-26 14:05 UTC", "Packing slip"):
+    for expected in (
+        "TO-100042",
+        "MUG-SANT-01",
+        "TEE-BLK-M",
+        "SOCK-3PK",
+        GREEK_NAME,
+        "Ελένη Παπαδοπούλου",
+        "Αθήνα",
+        "DHL",
+        "Express",
+        "PACK-03",
+        "maria",
+        "2026-11-26 14:05 UTC",
+        "Packing slip",
+    ):
         assert expected in text
     for price in ("€14.50", "€29.00", "€21.99", "€8.99", "€26.97"):
         assert price in text

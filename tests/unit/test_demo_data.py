@@ -326,10 +326,9 @@ def test_loaded_gtin13_finds_its_product_through_gtin14(
         select(ProductBarcode).where(ProductBarcode.gtin14 == case.case_gtin14)
     ).one()
     assert (code.units, code.product.sku) == (case.case_units, case.sku)
-    upc = next(p for p in data.products if p.upc12)
-    assert session.scalars(
-        select(Product.sku).join(ProductBarcode).where(ProductBarcode.gtin14 == "00" + upc.upc12)
-    ).one() == upc.sku  # fmt: skip
+    upc = next(p.upc12 for p in data.products if p.upc12)
+    by_upc = select(Product.sku).join(ProductBarcode).where(ProductBarcode.gtin14 == "00" + upc)
+    assert session.scalars(by_upc).one() == next(p.sku for p in data.products if p.upc12 == upc)
 
 
 def test_loader_leaves_the_transaction_to_the_caller(session: Session) -> None:

@@ -9,17 +9,17 @@ from ui.messages import special_label
 from ui.qt import (
     QAbstractItemView,
     QColor,
+    QFontMetrics,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
     Qt,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
-from ui.widgets import restyle
+from ui.widgets import ProgressStrip, restyle
 
 DONE_BG = QColor("#d7f0dc")
 LAST_BG = QColor("#fff3c4")
@@ -57,8 +57,8 @@ class PackScreen(QWidget):
         self.special_note.setVisible(False)
         layout.addWidget(self.special_note)
 
-        self.progress = QProgressBar()
-        self.progress.setFormat(self.tr("%v of %m units packed"))
+        self.progress = ProgressStrip()
+        self.progress.set_format(self.tr("{value} of {maximum} units packed"))
         layout.addWidget(self.progress)
 
         self.table = QTableWidget(0, COLUMNS)
@@ -74,8 +74,10 @@ class PackScreen(QWidget):
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        hh.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths, set once per order: ResizeToContents re-measured every row on each
+        # scan and relaid the whole table out.
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
         self.table.setColumnWidth(0, row_height)
         layout.addWidget(self.table, 1)
 
@@ -85,12 +87,15 @@ class PackScreen(QWidget):
 
     def show_order(self, view: PackView) -> None:
         """Show ``view``; when it is the order already shown, only changed rows are touched."""
+        rebuilt = False
         if view.order_number != self._order_number or self.table.rowCount() != len(view.lines):
             self._rebuild(view)
+            rebuilt = True
         for row, line in enumerate(view.lines):
             self._fill_row(row, line, last=line.line_no == view.last_line_no)
-        self.progress.setMaximum(max(view.units_ordered, 1))
-        self.progress.setValue(view.units_packed)
+        if rebuilt:
+            self._fit_columns()
+        self.progress.set_progress(view.units_packed, view.units_ordered)
         if view.last_line_no is not None:
             row = next(i for i, x in enumerate(view.lines) if x.line_no == view.last_line_no)
             self.table.scrollToItem(self._item(row, 1))
@@ -143,6 +148,21 @@ class PackScreen(QWidget):
                 if col in (0, 3):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, col, item)
+
+    def _fit_columns(self) -> None:
+        """Location and quantity columns as wide as their widest text, measured once."""
+        padding = 28
+        for col in (2, 3):
+            header = self.table.horizontalHeaderItem(col)
+            texts = [self._item(r, col).text() for r in range(self.table.rowCount())]
+            texts.append(header.text() if header else "")
+            texts.append("888 / 888" if col == 3 else "")
+            bold = self.table.font()
+            bold.setBold(True)
+            metrics = QFontMetrics(bold)
+            self.table.setColumnWidth(
+                col, max(metrics.horizontalAdvance(t) for t in texts) + padding
+            )
 
     def _item(self, row: int, col: int) -> QTableWidgetItem:
         item = self.table.item(row, col)

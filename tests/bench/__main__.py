@@ -1,0 +1,58 @@
+"""``./run bench [NAME ...]``: run benchmarks, print a table, write bench-results.json.
+
+NAME is a benchmark module (``startup``, ``wedge_scan``) or a figure name it produces.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+import time
+from pathlib import Path
+
+from tests.bench.figures import Figure
+
+ROOT = Path(__file__).resolve().parents[2]
+BENCHMARKS = {
+    "startup": ("tests.bench.bench_startup", ("start_ready_s",)),
+    "wedge_scan": ("tests.bench.bench_wedge_scan", ("wedge_scan_p50_ms", "wedge_scan_p99_ms")),
+}
+
+
+def selected(names: list[str]) -> list[str]:
+    if not names:
+        return list(BENCHMARKS)
+    chosen = []
+    for name in names:
+        hits = [b for b, (_, figs) in BENCHMARKS.items() if name == b or name in figs]
+        if not hits:
+            raise SystemExit(f"unknown benchmark {name!r}; known: {', '.join(BENCHMARKS)}")
+        chosen += [h for h in hits if h not in chosen]
+    return chosen
+
+
+def main(argv: list[str]) -> int:
+    figures: list[Figure] = []
+    for bench in selected(argv):
+        module = importlib.import_module(BENCHMARKS[bench][0])
+        started = time.monotonic()
+        print(f"== {bench} ...", flush=True)
+        figures += module.run()
+        print(f"   done in {time.monotonic() - started:.1f} s", flush=True)
+    out = ROOT / "bench-results.json"
+    previous = json.loads(out.read_text()) if out.exists() else {"figures": []}
+    merged = {f["name"]: f for f in previous.get("figures", [])}
+    merged.update({f.name: f.as_json() for f in figures})
+    out.write_text(json.dumps({"figures": list(merged.values())}, indent=2) + "\n")
+    print()
+    print(f"{'figure':<22} {'value':>10} {'unit':<5} {'target':<9} {'ok':<4} anchor")
+    for f in figures:
+        ok = {True: "yes", False: "NO", None: "-"}[f.meets_target()]
+        print(f"{f.name:<22} {f.value:>10.3f} {f.unit:<5} {f.target:<9} {ok:<4} {f.anchor}")
+    print(f"\nwritten: {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
