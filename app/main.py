@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
+from pathlib import Path
+from typing import Any
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
 
         seed_if_empty(store.sessions)
 
-        from app.usecases.pack_station import PackStation
+    from app.usecases.pack_station import PackStation
     from app.usecases.status import StationStatus
     from devices.sound import CommandSoundPlayer
     from ui.app import run_kiosk
@@ -40,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     from ui.main_window import Services
 
     ctx = StationContext(config.station_code, config.operator_code)
-    printer = DocumentProcess(config.store_path, config.output_dir, ctx)
+    printer = DocumentProcess(document_worker, (config.store_path, config.output_dir, ctx))
     threading.Thread(target=printer.start, name="tote-documents-start", daemon=True).start()
     station = PackStation(store.sessions, ctx, reads=store.reads)
     station.ensure_station(config.station_name)
@@ -48,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         station=station,
         printer=printer,
         status=StationStatus(store.reads),
-        sound=CommandSoundPlayer(config.store_path.parent / "sounds"),
+        sound=CommandSoundPlayer.detect(config.store_path.parent / "sounds"),
     )
     try:
         return run_kiosk(
@@ -62,3 +65,26 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         printer.stop()
         store.close()
+
+
+def document_worker(conn: Any, store_path: Path, output_dir: Path, ctx: Any) -> None:
+    """Main of the document child process: its own store connections and a headless Qt."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from app.store.open import open_store
+    from app.usecases.documents import DocumentService
+    from ui.document_process import serve
+    from ui.qt import QGuiApplication
+    from ui.slip_pdf import QtPdfSlipRenderer
+
+    app = QGuiApplication([])  # fonts and painting need the application object
+    store = open_store(store_path)
+    try:
+        serve(
+            conn,
+            DocumentService(
+                store.sessions, ctx, QtPdfSlipRenderer(), output_dir, reads=store.reads
+            ),
+        )
+    finally:
+        store.close()
+        del app

@@ -44,18 +44,18 @@ def write_tone(path: Path, segments: tuple[tuple[int, int], ...], volume: float 
 
 
 class CommandSoundPlayer:
-    def __init__(self, cache_dir: Path, player: tuple[str, ...] | None = None) -> None:
+    def __init__(self, cache_dir: Path, player: tuple[str, ...] | None) -> None:
+        """``player`` is the command to run with the WAV path appended; None: silent."""
         self._dir = cache_dir
-        self._player = player if player is not None else self._find_player()
+        self._player = player
         self._files: dict[str, Path] = {}
         self._running: list[subprocess.Popen[bytes]] = []
 
-    @staticmethod
-    def _find_player() -> tuple[str, ...] | None:
-        for command in PLAYERS:
-            if shutil.which(command[0]):
-                return command
-        return None
+    @classmethod
+    def detect(cls, cache_dir: Path) -> CommandSoundPlayer:
+        """The first audio player installed on this machine, or a silent player."""
+        found = next((c for c in PLAYERS if shutil.which(c[0])), None)
+        return cls(cache_dir, found)
 
     @property
     def available(self) -> bool:

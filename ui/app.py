@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 import time
 from pathlib import Path
@@ -21,17 +22,31 @@ def create_application(language: str) -> QApplication:
     return app
 
 
-def install_translations(app: QApplication, language: str) -> bool:
-    """Load resources/translations/tote_<language>.qm when it exists (English needs none)."""
+def install_translations(
+    app: QApplication, language: str, folder: Path = RESOURCES / "translations"
+) -> QTranslator | None:
+    """Load tote_<language>.qm from ``folder`` when it exists (English needs none)."""
     QLocale.setDefault(QLocale(language))
-    qm = RESOURCES / "translations" / f"tote_{language}.qm"
+    qm = folder / f"tote_{language}.qm"
     if not qm.exists():
-        return False
+        return None
     translator = QTranslator(app)
     if not translator.load(str(qm)):
-        return False
+        return None
     app.installTranslator(translator)
-    return True
+    return translator
+
+
+def stop_on_signals(app: QApplication) -> None:
+    """SIGTERM / SIGINT (systemd stop, Ctrl+C) quit the event loop, so the store closes.
+
+    Python runs signal handlers only between bytecodes; a timer wakes the interpreter.
+    """
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: app.quit())
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
 
 
 def run_kiosk(
@@ -53,6 +68,7 @@ def run_kiosk(
     else:
         window.resize(1280, 800)
         window.show()
+    stop_on_signals(app)
     if ready_marker:
         QTimer.singleShot(0, lambda: print(f"TOTE READY {time.monotonic_ns()}", flush=True))
     if screenshot is not None:

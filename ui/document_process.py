@@ -12,38 +12,29 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 import threading
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from pathlib import Path
+from typing import Any
 
-from app.context import StationContext
-from app.usecases.documents import PrintResult
+from app.usecases.documents import DocumentService, PrintResult
 
 log = logging.getLogger(__name__)
 REPLY_TIMEOUT_S = 120.0
 
 
-def _serve(conn: Connection, store_path: str, output_dir: str, ctx: StationContext) -> None:
-    """Child main: a headless QGuiApplication and a DocumentService, until EOF."""
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from app.store.open import open_store
-    from app.usecases.documents import DocumentService
-    from ui.qt import QGuiApplication
-    from ui.slip_pdf import QtPdfSlipRenderer
+def serve(conn: Connection, documents: DocumentService) -> None:
+    """Child side: answer job-id batches with PrintResults until the kiosk goes away.
 
-    app = QGuiApplication([])  # noqa: F841 - fonts and painting need the application object
-    store = open_store(Path(store_path))
-    documents = DocumentService(
-        store.sessions, ctx, QtPdfSlipRenderer(), Path(output_dir), reads=store.reads
-    )
+    The child's composition (store, renderer, QGuiApplication) is built by the composition
+    root, ``app.main.document_worker``, which then calls this.
+    """
     conn.send(("ready",))
     while True:
         try:
             job_ids = conn.recv()
-        except EOFError:  # the kiosk went away (even by kill -9): so do we
-            store.close()
+        except (EOFError, ConnectionResetError):  # the kiosk went away (even kill -9): so do we
             return
         results = []
         for job_id in job_ids:
@@ -51,14 +42,19 @@ def _serve(conn: Connection, store_path: str, output_dir: str, ctx: StationConte
                 results.append(documents.run(job_id))
             except Exception:  # the store failed: the job stays pending, the kiosk is told
                 log.exception("print job %s could not be run", job_id)
-        conn.send(results)
+        try:
+            conn.send(results)
+        except (BrokenPipeError, ConnectionResetError):
+            return  # the kiosk stopped meanwhile; the jobs' states are in the store
 
 
 class DocumentProcess:
     """Runs print jobs in the child process (started on first use or by ``start``)."""
 
-    def __init__(self, store_path: Path, output_dir: Path, ctx: StationContext) -> None:
-        self._args = (str(store_path), str(output_dir), ctx)
+    def __init__(self, target: Callable[..., None], args: tuple[Any, ...]) -> None:
+        """``target(conn, *args)`` runs in the child and ends by calling ``serve``."""
+        self._target = target
+        self._args = args
         self._lock = threading.Lock()
         self._process: BaseProcess | None = None
         self._conn: Connection | None = None
@@ -96,7 +92,7 @@ class DocumentProcess:
         context = multiprocessing.get_context("spawn")
         parent, child = context.Pipe()
         process = context.Process(
-            target=_serve, args=(child, *self._args), name="tote-documents", daemon=True
+            target=self._target, args=(child, *self._args), name="tote-documents", daemon=True
         )
         process.start()
         child.close()

@@ -100,6 +100,11 @@ class MainWindow(QMainWindow):
         self.wedge.rejected.connect(self._wedge_rejected)
         self._status_timer = QTimer(self)
         self._status_timer.timeout.connect(self.refresh_status)
+        # After scans, refresh the counts once the operator pauses (not on the scan path).
+        self._status_soon = QTimer(self)
+        self._status_soon.setSingleShot(True)
+        self._status_soon.setInterval(400)
+        self._status_soon.timeout.connect(self.refresh_status)
         self._last_scan_at: str | None = None
         self._printer = PrintWorker(services.printer, parent=self)
         self._printer.finished.connect(self._printed)
@@ -167,6 +172,7 @@ class MainWindow(QMainWindow):
         self._show_result(result)
         self._last_scan_at = time.strftime("%H:%M:%S")
         self._show_scanner_state()
+        self._status_soon.start()
         self.scan_handled.emit(result)
 
     def _show_result(self, result: ScanResult) -> None:

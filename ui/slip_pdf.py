@@ -70,14 +70,12 @@ td { padding: 2px 4px; }
 """
 
 
-def _tr(text: str) -> str:
-    """A fixed user-visible string, translated, not yet escaped."""
-    return QCoreApplication.translate("PackingSlip", text)
+translate = QCoreApplication.translate  # lupdate collects translate("Context", "literal")
 
 
-def _t(text: str) -> str:
-    """A fixed user-visible string, translated and HTML-escaped."""
-    return html.escape(_tr(text))
+def _t(translated: str) -> str:
+    """A fixed user-visible string, already translated, HTML-escaped."""
+    return html.escape(translated)
 
 
 def _arg(template: str, *values: object) -> str:
@@ -101,7 +99,7 @@ def _cents(cents: int | None, like: Money | None) -> str:
 
 def _packed_at(moment: datetime) -> str:
     utc = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-    return _arg(_tr("%1 UTC"), utc.strftime("%Y-%m-%d %H:%M"))
+    return _arg(translate("PackingSlip", "%1 UTC"), utc.strftime("%Y-%m-%d %H:%M"))
 
 
 def barcode_png(data: str) -> bytes | None:
@@ -119,23 +117,24 @@ def _banner(slip: PackingSlip) -> str:
     labels = []
     for flag in slip.special:
         if flag == "gift":
-            labels.append(_t("GIFT"))
+            labels.append(_t(translate("PackingSlip", "GIFT")))
         elif flag == "vip":
-            labels.append(_t("VIP"))
+            labels.append(_t(translate("PackingSlip", "VIP")))
         elif flag == "replacement":
             if slip.replaces_order_number:
-                text = _t("REPLACEMENT for order %1")
+                text = _t(translate("PackingSlip", "REPLACEMENT for order %1"))
                 labels.append(_arg(text, _e(slip.replaces_order_number)))
             else:
-                labels.append(_t("REPLACEMENT"))
+                labels.append(_t(translate("PackingSlip", "REPLACEMENT")))
         else:
             labels.append(_e(flag.upper()))
     if not labels and not slip.special_code:
         return ""
     rows = f'<tr><td class="banner" align="center">{" &nbsp;•&nbsp; ".join(labels)}</td></tr>'
     if slip.special_code:
+        label = _t(translate("PackingSlip", "Special code"))
         rows += (
-            f'<tr><td align="center"><span class="label">{_t("Special code")}</span><br>'
+            f'<tr><td align="center"><span class="label">{label}</span><br>'
             f'<span class="code">{_e(slip.special_code)}</span></td></tr>'
         )
     return _box(rows, border=4)
@@ -154,9 +153,10 @@ def _header(slip: PackingSlip, barcode_size: tuple[float, float] | None) -> str:
     if barcode_size is not None:
         width, height = barcode_size
         code = f'<img src="{BARCODE_URL.toString()}" width="{width:.2f}" height="{height:.2f}">'
+    title = _t(translate("PackingSlip", "Packing slip"))
     return (
         f'<table width="100%" cellspacing="0" cellpadding="0"><tr>'
-        f'<td valign="middle"><span class="label">{_t("Packing slip")}</span><br>'
+        f'<td valign="middle"><span class="label">{title}</span><br>'
         f'<span class="big">{_e(slip.order_number)}</span></td>'
         f'<td align="right" valign="middle">{code}</td></tr></table><p></p>'
     )
@@ -164,20 +164,21 @@ def _header(slip: PackingSlip, barcode_size: tuple[float, float] | None) -> str:
 
 def _details(slip: PackingSlip) -> str:
     facts = [
-        (_t("Channel"), _e(slip.channel)),
-        (_t("Carrier"), _e(f"{slip.carrier} {slip.service}".strip())),
-        (_t("Packed at"), _e(_packed_at(slip.packed_at))),
-        (_t("Packed by"), _e(slip.packed_by)),
-        (_t("Station"), _e(slip.station)),
-        (_t("Packages"), _e(slip.package_count)),
-        (_t("Items"), _e(slip.unit_count)),
+        (_t(translate("PackingSlip", "Channel")), _e(slip.channel)),
+        (_t(translate("PackingSlip", "Carrier")), _e(f"{slip.carrier} {slip.service}".strip())),
+        (_t(translate("PackingSlip", "Packed at")), _e(_packed_at(slip.packed_at))),
+        (_t(translate("PackingSlip", "Packed by")), _e(slip.packed_by)),
+        (_t(translate("PackingSlip", "Station")), _e(slip.station)),
+        (_t(translate("PackingSlip", "Packages")), _e(slip.package_count)),
+        (_t(translate("PackingSlip", "Items")), _e(slip.unit_count)),
     ]
     fact_rows = "".join(f'<tr><td class="label">{k}</td><td>{v}</td></tr>' for k, v in facts)
     address = "<br>".join(_e(x) for x in (slip.ship_to.name, *slip.ship_to.lines))
+    ship_to = _t(translate("PackingSlip", "Ship to"))
     return (
         f'<table width="100%" cellspacing="0" cellpadding="0"><tr>'
         f'<td width="50%" valign="top"><table cellspacing="0">{fact_rows}</table></td>'
-        f'<td width="50%" valign="top"><span class="label">{_t("Ship to")}</span><br>'
+        f'<td width="50%" valign="top"><span class="label">{ship_to}</span><br>'
         f'<span class="address">{address}</span></td></tr></table><p></p>'
     )
 
@@ -197,14 +198,20 @@ def _line_row(line: SlipLine, priced: bool, like: Money | None) -> str:
 def _lines(slip: PackingSlip) -> str:
     priced = not slip.is_gift
     like = slip.total or slip.subtotal
+    # lupdate does not look inside f-strings: translate first, then format.
+    sku = _t(translate("PackingSlip", "SKU"))
+    product = _t(translate("PackingSlip", "Product"))
+    qty = _t(translate("PackingSlip", "Qty"))
     head = (
-        f'<th width="20%" align="left">{_t("SKU")}</th><th align="left">{_t("Product")}</th>'
-        f'<th width="8%" align="right">{_t("Qty")}</th>'
+        f'<th width="20%" align="left">{sku}</th><th align="left">{product}</th>'
+        f'<th width="8%" align="right">{qty}</th>'
     )
     if priced:
+        unit_price = _t(translate("PackingSlip", "Unit price"))
+        line_total = _t(translate("PackingSlip", "Line total"))
         head += (
-            f'<th width="14%" align="right">{_t("Unit price")}</th>'
-            f'<th width="14%" align="right">{_t("Line total")}</th>'
+            f'<th width="14%" align="right">{unit_price}</th>'
+            f'<th width="14%" align="right">{line_total}</th>'
         )
     body = "".join(_line_row(line, priced, like) for line in slip.lines)
     return (
@@ -217,11 +224,14 @@ def _lines(slip: PackingSlip) -> str:
 def _totals(slip: PackingSlip) -> str:
     if slip.is_gift:
         return ""
-    rows = [(_t("Subtotal"), slip.subtotal), (_t("Shipping"), slip.shipping), (_t("Tax"), slip.tax)]
+    rows = [
+        (_t(translate("PackingSlip", "Subtotal")), slip.subtotal),
+        (_t(translate("PackingSlip", "Shipping")), slip.shipping),
+        (_t(translate("PackingSlip", "Tax")), slip.tax),
+    ]
     body = "".join(f'<tr><td>{k}</td><td align="right">{_money(v)}</td></tr>' for k, v in rows)
-    body += (
-        f'<tr><td><b>{_t("Total")}</b></td><td align="right"><b>{_money(slip.total)}</b></td></tr>'
-    )
+    total = _t(translate("PackingSlip", "Total"))
+    body += f'<tr><td><b>{total}</b></td><td align="right"><b>{_money(slip.total)}</b></td></tr>'
     return f'<table align="right" cellspacing="0" cellpadding="3">{body}</table>'
 
 
@@ -229,8 +239,9 @@ def slip_html(slip: PackingSlip, barcode_size: tuple[float, float] | None = None
     """The whole slip as Qt rich-text HTML (every value escaped)."""
     gift = ""
     if slip.is_gift and slip.gift_message:
+        label = _t(translate("PackingSlip", "Gift message"))
         gift = _box(
-            f'<tr><td><span class="label">{_t("Gift message")}</span><br>'
+            f'<tr><td><span class="label">{label}</span><br>'
             f'<span class="message">{_e(slip.gift_message)}</span></td></tr>',
             border=2,
         )
@@ -259,7 +270,7 @@ class QtPdfSlipRenderer:
         if not writer.setPageMargins(margins, QPageLayout.Unit.Millimeter):
             raise RuntimeError("could not set the packing slip page margins")
         writer.setCreator("Tote")
-        writer.setTitle(_arg(_tr("Packing slip %1"), slip.order_number))
+        writer.setTitle(_arg(translate("PackingSlip", "Packing slip %1"), slip.order_number))
 
         area = writer.pageLayout().paintRectPixels(RESOLUTION_DPI)
         footer = FOOTER_MM / 25.4 * RESOLUTION_DPI
@@ -317,7 +328,12 @@ class QtPdfSlipRenderer:
             doc.drawContents(painter, QRectF(QPointF(0, top), page))
             painter.restore()
             painter.setFont(small)
-            text = _arg(_tr("Order %1 · page %2 of %3"), slip.order_number, index + 1, count)
+            text = _arg(
+                translate("PackingSlip", "Order %1 · page %2 of %3"),
+                slip.order_number,
+                index + 1,
+                count,
+            )
             box = QRectF(0, page.height(), page.width(), footer)
             painter.drawText(
                 box, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), text

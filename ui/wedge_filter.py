@@ -70,7 +70,8 @@ class WedgeFilter(QObject):
         key = Key(
             text=event.text(),
             at_ns=now,
-            is_enter=event.key() in ENTER_KEYS,
+            # Return/Enter, or a key whose text is a line end (X's Linefeed keysym gives "\n").
+            is_enter=event.key() in ENTER_KEYS or event.text() in ("\r", "\n"),
             modifiers=_modifiers(event),
         )
         consume = self._apply(self._detector.feed(key))

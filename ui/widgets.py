@@ -14,6 +14,8 @@ from ui.qt import (
     QPaintEvent,
     QPen,
     QRectF,
+    QStyle,
+    QStyleOption,
     Qt,
     QWidget,
 )
@@ -32,14 +34,18 @@ def restyle(widget: QWidget) -> None:
 WINDOW_BACKGROUND = QColor("#f4f5f7")  # as in kiosk.qss
 
 
-def paint_opaque_corners(widget: QWidget) -> None:
-    """Fill the widget's rectangle with the window colour before its rounded background.
+def paint_opaque_background(widget: QWidget) -> None:
+    """Paint the window colour, then the widget's style-sheet background, ourselves.
 
     Declared opaque (WA_OpaquePaintEvent), a widget that changes on every scan no longer
-    makes Qt repaint every parent beneath it: that halved the paint time of a scan.
+    makes Qt repaint every parent beneath it (that halved the paint time of a scan); but
+    then Qt skips its style-sheet background too, so it is drawn here (PE_Widget).
     """
     painter = QPainter(widget)
     painter.fillRect(widget.rect(), WINDOW_BACKGROUND)
+    option = QStyleOption()
+    option.initFrom(widget)
+    widget.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, widget)
     painter.end()
 
 
@@ -78,7 +84,7 @@ class Banner(QLabel):
         return handled
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        paint_opaque_corners(self)
+        paint_opaque_background(self)
         super().paintEvent(event)
 
 

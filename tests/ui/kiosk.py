@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.context import StationContext
+from app.main import document_worker
 from app.store.open import Store
 from app.usecases.pack_station import PackStation
 from app.usecases.status import StationStatus
@@ -39,7 +40,7 @@ def build_window(
     station = PackStation(store.sessions, ctx, reads=store.reads)
     station.ensure_station("UI test station")
     sound = RecordingSound()
-    printer = DocumentProcess(store.path, output_dir, ctx)
+    printer = DocumentProcess(document_worker, (store.path, output_dir, ctx))
     _processes.append(printer)
     services = Services(
         station=station,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from sqlalchemy import select
@@ -72,9 +73,15 @@ def take_screenshots(out_dir: Path) -> list[Path]:
         shot("04-special-order")
         window.aside_button.click()
         wedge_scan(window, greek_number)
-        for code in greek_codes:
+        for code in greek_codes[:-1]:
             wedge_scan(window, code)
-        app.processEvents()
+        printed: list[object] = []
+        window.documents_done.connect(printed.append)
+        wedge_scan(window, greek_codes[-1])
+        deadline = time.monotonic() + 30
+        while not printed and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
         shot("05-order-packed")
         uninstall(window)
         store.close()

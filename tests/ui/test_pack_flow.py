@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select, text
+from sqlalchemy import text
 
 from app.demo.seed import seed_if_empty
 from app.store.open import Store, open_store
-from app.store.tables import Order, OrderLine, ProductBarcode
+from tests.demo_orders import foreign_gtin, pick_order
 from tests.ui.kiosk import RecordingSound, build_window, key_target, send_key, uninstall, wedge_scan
 from ui.main_window import MainWindow
 from ui.qt import QApplication, QPushButton, Qt
@@ -25,48 +25,6 @@ def demo_store(tmp_path: Path) -> Iterator[Store]:
     seed_if_empty(store.sessions, orders=60)
     yield store
     store.close()
-
-
-def pick_order(
-    store: Store, *, min_lines: int = 2, gift: bool | None = None
-) -> tuple[str, list[str]]:
-    """An open demo order and one unit barcode (GTIN-13 form) per unit to pack."""
-    with store.sessions() as s:
-        query = select(Order).where(Order.status == "open").order_by(Order.id)
-        for order in s.execute(query).scalars():
-            if len(order.lines) < min_lines or (gift is not None and order.gift != gift):
-                continue
-            codes = []
-            for line in order.lines:
-                barcode = (
-                    s.execute(
-                        select(ProductBarcode).where(
-                            ProductBarcode.product_id == line.product_id, ProductBarcode.units == 1
-                        )
-                    )
-                    .scalars()
-                    .first()
-                )
-                assert barcode is not None
-                codes += [barcode.gtin14.lstrip("0").zfill(13)] * line.qty_ordered
-            return order.number, codes
-    raise AssertionError("no suitable demo order")
-
-
-def foreign_gtin(store: Store, order_number: str) -> str:
-    with store.sessions() as s:
-        in_order = select(OrderLine.product_id).join(Order).where(Order.number == order_number)
-        code = (
-            s.execute(
-                select(ProductBarcode.gtin14).where(
-                    ProductBarcode.product_id.not_in(in_order), ProductBarcode.units == 1
-                )
-            )
-            .scalars()
-            .first()
-        )
-    assert code is not None
-    return code.lstrip("0").zfill(13)
 
 
 def store_rows(store: Store) -> tuple[object, ...]:
@@ -98,6 +56,9 @@ def test_demo_order_packed_by_wedge_scans_including_a_wrong_one(
     wedge_scan(window, foreign_gtin(demo_store, number))
     assert window.banner.tone == "error"
     assert "Wrong item" in window.banner.text()
+    banner = window.banner.grab().toImage()  # really drawn red, not just labelled so
+    red = banner.pixelColor(banner.width() // 2, 6)
+    assert (red.red(), red.green(), red.blue()) == (0xC6, 0x28, 0x28)
     assert sound.played[-1] == "error"
     assert store_rows(demo_store) == before
 
