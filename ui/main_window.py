@@ -126,9 +126,13 @@ class MainWindow(QMainWindow):
         StatusBar.set_state(
             self.status_bar_widget.station, self.tr("Station {code}").format(code=ctx.station_code)
         )
+        name = self._services.status.operator_name(ctx.operator_code)
         StatusBar.set_state(
             self.status_bar_widget.operator,
-            self.tr("Operator {code}").format(code=ctx.operator_code),
+            self.tr("Operator {name}").format(name=name)
+            if name
+            else self.tr("Operator {code} (unknown code)").format(code=ctx.operator_code),
+            "" if name else "bad",
         )
         current = self._services.station.current()
         if current is None:

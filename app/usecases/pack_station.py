@@ -15,7 +15,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.clock import Clock, utc_now
@@ -83,7 +83,9 @@ class PackStation:
             if q.station(conn, self._ctx.station_code) is None:
                 session.add(Station(code=self._ctx.station_code, name=name))
                 session.flush()
-            station = session.query(Station).filter_by(code=self._ctx.station_code).one()
+            station = session.execute(
+                select(Station).where(Station.code == self._ctx.station_code)
+            ).scalar_one()
             station.current_operator_code = self._ctx.operator_code
 
     def current(self) -> PackView | None:

@@ -5,12 +5,18 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.store.tables import OutboxEvent, PrintJob
+from app.store.tables import Operator, OutboxEvent, PrintJob
 
 
 class StationStatus:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
+
+    def operator_name(self, code: str) -> str | None:
+        """The signed-in operator's name, when the store knows the code."""
+        with self._sessions() as session:
+            stmt = select(Operator.name).where(Operator.code == code)
+            return session.execute(stmt).scalar_one_or_none()
 
     def events_waiting(self) -> int:
         """Outbox events not yet accepted by the central order service."""

@@ -35,7 +35,7 @@ def _units(session, order: Order) -> list[str]:  # type: ignore[no-untyped-def]
     return codes
 
 
-def take_screenshots(out_dir: Path) -> list[Path]:
+def take_screenshots(out_dir: Path, size: tuple[int, int] = (1280, 800)) -> list[Path]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     out_dir.mkdir(parents=True, exist_ok=True)
     shots: list[Path] = []
@@ -43,6 +43,7 @@ def take_screenshots(out_dir: Path) -> list[Path]:
         store = open_store(Path(tmp) / "station.sqlite3")
         seed_if_empty(store.sessions)
         window, _ = build_window(store, Path(tmp) / "out")
+        window.resize(*size)
 
         def shot(name: str) -> None:
             app.processEvents()
@@ -90,5 +91,7 @@ def take_screenshots(out_dir: Path) -> list[Path]:
 
 if __name__ == "__main__":
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "out/screens")
-    for p in take_screenshots(target):
-        print(p)
+    sizes = [(1280, 800), (1024, 768), (1920, 1080)]
+    for width, height in sizes:
+        for p in take_screenshots(target / f"{width}x{height}", (width, height)):
+            print(p)

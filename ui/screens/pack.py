@@ -13,6 +13,7 @@ from ui.qt import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     Qt,
     QTableWidget,
     QTableWidgetItem,
@@ -36,7 +37,10 @@ class PackScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
 
+        # Row 1: order number, special badges, progress. Row 2: carrier, ship-by, ship-to.
+        # Two compact rows leave the most height for the lines on a 768 px screen.
         header = QHBoxLayout()
+        header.setSpacing(14)
         self.order_number = QLabel()
         self.order_number.setObjectName("orderNumber")
         header.addWidget(self.order_number)
@@ -44,22 +48,21 @@ class PackScreen(QWidget):
         self._badge_row = QHBoxLayout()
         self._badge_row.setSpacing(10)
         header.addLayout(self._badge_row)
-        header.addStretch(1)
+        self.progress = ProgressStrip()
+        self.progress.set_format(self.tr("{value} of {maximum} units packed"))
+        header.addWidget(self.progress, 1)
+        layout.addLayout(header)
+
         self.meta = QLabel()
         self.meta.setObjectName("muted")
-        self.meta.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        header.addWidget(self.meta)
-        layout.addLayout(header)
+        self.meta.setWordWrap(True)  # on a narrow screen it wraps instead of widening
+        layout.addWidget(self.meta)
 
         self.special_note = QLabel()
         self.special_note.setObjectName("specialNote")
         self.special_note.setWordWrap(True)
         self.special_note.setVisible(False)
         layout.addWidget(self.special_note)
-
-        self.progress = ProgressStrip()
-        self.progress.set_format(self.tr("{value} of {maximum} units packed"))
-        layout.addWidget(self.progress)
 
         self.table = QTableWidget(0, COLUMNS)
         self.table.setHorizontalHeaderLabels(
@@ -110,11 +113,12 @@ class PackScreen(QWidget):
             badge = QLabel(special_label(flag))
             badge.setObjectName("specialBadge")
             badge.setProperty("special", flag)
+            badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             restyle(badge)
             self._badge_row.addWidget(badge)
             self.badges.append(badge)
         self.meta.setText(
-            self.tr("{carrier} {service} · ship by {ship_by}<br>{name}, {place}").format(
+            self.tr("{carrier} {service} · ship by {ship_by} · to {name}, {place}").format(
                 carrier=view.carrier,
                 service=view.service,
                 ship_by=view.ship_by.strftime("%d %b %H:%M"),
