@@ -7,6 +7,7 @@ retried job overwrites the same file name: a reprint never leaves two slips for 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from dataclasses import dataclass
@@ -79,6 +80,15 @@ def build_packing_slip(order: Order, package_count: int, station: str) -> Packin
     )
 
 
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (a power cut must not bring the old name back)."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def slip_file_name(order_number: str) -> str:
     safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in order_number)
     return f"{safe}-packing-slip.pdf"
@@ -124,17 +134,19 @@ class DocumentService:
                 session.execute(select(Package.id).where(Package.order_id == order.id)).all()
             )
             slip = build_packing_slip(order, packages, self._ctx.station_code)
-        self._output_dir.mkdir(parents=True, exist_ok=True)
         target = self._output_dir / slip_file_name(slip.order_number)
         partial = target.with_name(f".{target.name}.{job_id[:8]}.part")
         try:
+            self._output_dir.mkdir(parents=True, exist_ok=True)
             self._renderer.render_packing_slip(slip, partial)
             with open(partial, "rb+") as written:
                 os.fsync(written.fileno())
             os.replace(partial, target)
+            _fsync_dir(self._output_dir)
         except Exception as exc:  # any renderer or disk failure: keep the job, report it
             log.exception("packing slip for %s failed", slip.order_number)
-            partial.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
             self._finish(job_id, slip.order_number, error=f"{type(exc).__name__}: {exc}")
             return PrintResult(job_id, slip.order_number, False, None, str(exc))
         self._finish(job_id, slip.order_number, path=target)

@@ -27,6 +27,17 @@ def demo_store(tmp_path: Path) -> Iterator[Store]:
     store.close()
 
 
+@pytest.fixture
+def kiosk(
+    qtbot: QtBot, demo_store: Store, tmp_path: Path
+) -> Iterator[tuple[MainWindow, RecordingSound]]:
+    """The kiosk window on the demo store; removed again even when the test fails."""
+    window, sound = build_window(demo_store, tmp_path / "out")
+    qtbot.addWidget(window)
+    yield window, sound
+    uninstall(window)
+
+
 def store_rows(store: Store) -> tuple[object, ...]:
     """Row counts and high-water marks of everything a scan writes."""
     with store.sessions() as s:
@@ -37,13 +48,12 @@ def store_rows(store: Store) -> tuple[object, ...]:
 
 
 def test_demo_order_packed_by_wedge_scans_including_a_wrong_one(
-    qtbot: QtBot, demo_store: Store, tmp_path: Path
+    qtbot: QtBot, demo_store: Store, kiosk: tuple[MainWindow, RecordingSound]
 ) -> None:
     """GIVEN the demo data WHEN an order, a wrong item and every unit are scanned with no
     field focused THEN the wrong scan is refused in red with a sound and changes nothing,
     and the order completes with its packing slip PDF."""
-    window, sound = build_window(demo_store, tmp_path / "out")
-    qtbot.addWidget(window)
+    window, sound = kiosk
     assert QApplication.focusWidget() is None or QApplication.focusWidget() is window
     number, codes = pick_order(demo_store)
 
@@ -74,15 +84,13 @@ def test_demo_order_packed_by_wedge_scans_including_a_wrong_one(
     assert number in window.ready.last.text()
     assert sound.played.count("done") == 1
     assert window.entry.text() == ""  # no scan leaked into the manual entry field
-    uninstall(window)
 
 
 def test_slow_typing_goes_to_the_entry_field_and_enter_submits_it(
-    qtbot: QtBot, demo_store: Store, tmp_path: Path
+    qtbot: QtBot, demo_store: Store, kiosk: tuple[MainWindow, RecordingSound]
 ) -> None:
     """Human-speed typing is not a scan: it lands in the manual field, Enter opens the order."""
-    window, _ = build_window(demo_store, tmp_path / "out")
-    qtbot.addWidget(window)
+    window, _ = kiosk
     number, _codes = pick_order(demo_store)
     for ch in number:
         send_key(key_target(window), ch)
@@ -93,7 +101,6 @@ def test_slow_typing_goes_to_the_entry_field_and_enter_submits_it(
     send_key(key_target(window), "\r", Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.pack
     assert window.pack.order_number.text() == number
-    uninstall(window)
 
 
 def test_restart_returns_to_the_order_with_exactly_the_confirmed_scans(
@@ -117,24 +124,23 @@ def test_restart_returns_to_the_order_with_exactly_the_confirmed_scans(
 
 
 def test_gift_order_is_flagged_unmistakably(
-    qtbot: QtBot, demo_store: Store, tmp_path: Path
+    qtbot: QtBot, demo_store: Store, kiosk: tuple[MainWindow, RecordingSound]
 ) -> None:
     """A gift order shows a GIFT badge, its special code and the no-prices instruction."""
-    window, _ = build_window(demo_store, tmp_path / "out")
-    qtbot.addWidget(window)
+    window, _ = kiosk
     number, _ = pick_order(demo_store, min_lines=1, gift=True)
     wedge_scan(window, number)
     assert window.pack.badges[0].text() == "GIFT"
     assert window.pack.special_note.isVisible()
     assert "no prices" in window.pack.special_note.text()
     assert "GFT-" in window.pack.special_note.text()
-    uninstall(window)
 
 
-def test_touch_targets_are_at_least_15_mm(qtbot: QtBot, demo_store: Store, tmp_path: Path) -> None:
+def test_touch_targets_are_at_least_15_mm(
+    qtbot: QtBot, demo_store: Store, kiosk: tuple[MainWindow, RecordingSound]
+) -> None:
     """Every button and the entry field are at least 15 mm tall at 96 dpi and above."""
-    window, _ = build_window(demo_store, tmp_path / "out")
-    qtbot.addWidget(window)
+    window, _ = kiosk
     number, _ = pick_order(demo_store)
     wedge_scan(window, number)
     qtbot.wait(10)
@@ -144,23 +150,52 @@ def test_touch_targets_are_at_least_15_mm(qtbot: QtBot, demo_store: Store, tmp_p
         if widget.isVisible():
             assert widget.height() >= min_px, (widget.text(), widget.height())
             assert widget.width() >= min_px, (widget.text(), widget.width())
-    uninstall(window)
 
 
 def test_scan_timing_from_first_key_is_recorded(
-    qtbot: QtBot, demo_store: Store, tmp_path: Path
+    qtbot: QtBot, demo_store: Store, kiosk: tuple[MainWindow, RecordingSound]
 ) -> None:
     """The RawScan from the wedge carries the monotonic time of its first key."""
-    window, _ = build_window(demo_store, tmp_path / "out")
-    qtbot.addWidget(window)
+    window, _ = kiosk
     number, _ = pick_order(demo_store)
     seen: list[int] = []
     window.wedge.scanned.connect(lambda raw: seen.append(raw.at_ns))
     start = time.monotonic_ns()
     wedge_scan(window, number)
     assert seen and start <= seen[0] <= time.monotonic_ns()
-    uninstall(window)
 
 
-def _unused(_: MainWindow, __: RecordingSound) -> None:  # keeps imports honest for mypy
-    return None
+def test_unwritable_slip_folder_shows_the_error_and_retry_prints_once(
+    qtbot: QtBot, demo_store: Store, tmp_path: Path
+) -> None:
+    """GIVEN a slip folder that cannot be created WHEN an order completes THEN the order is
+    packed, the operator sees the slip failure and a Retry button; once the folder is fixed,
+    Retry writes exactly one slip."""
+    blocker = tmp_path / "out"
+    blocker.write_text("a file where the slip folder should be")
+    window, sound = build_window(demo_store, blocker)
+    qtbot.addWidget(window)
+    try:
+        number, codes = pick_order(demo_store, min_lines=1)
+        wedge_scan(window, number)
+        with qtbot.waitSignal(window.documents_done, timeout=20_000) as printed:
+            for code in codes:
+                wedge_scan(window, code)
+        [result] = printed.args[0]
+        assert not result.ok
+        assert window.banner.tone == "error"
+        assert "could not be saved" in window.banner.text()
+        assert sound.played[-1] == "error"
+        window.refresh_status()
+        assert window.retry_button.isVisible()
+
+        blocker.unlink()
+        with qtbot.waitSignal(window.documents_done, timeout=20_000) as retried:
+            window.retry_button.click()
+        [again] = retried.args[0]
+        assert again.ok and again.order_number == number
+        assert [p.name for p in blocker.iterdir()] == [f"{number}-packing-slip.pdf"]
+        window.refresh_status()
+        assert not window.retry_button.isVisible()
+    finally:
+        uninstall(window)
