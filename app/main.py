@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +44,6 @@ def main(argv: list[str] | None = None) -> int:
 
     ctx = StationContext(config.station_code, config.operator_code)
     printer = DocumentProcess(document_worker, (config.store_path, config.output_dir, ctx))
-    threading.Thread(target=printer.start, name="tote-documents-start", daemon=True).start()
     station = PackStation(store.sessions, ctx, reads=store.reads)
     station.ensure_station(config.station_name)
     services = Services(
@@ -70,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
 def document_worker(conn: Any, store_path: Path, output_dir: Path, ctx: Any) -> None:
     """Main of the document child process: its own store connections and a headless Qt."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    _die_with_parent()
     from app.store.open import open_store
     from app.usecases.documents import DocumentService
     from ui.document_process import serve
@@ -88,3 +88,18 @@ def document_worker(conn: Any, store_path: Path, output_dir: Path, ctx: Any) -> 
     finally:
         store.close()
         del app
+
+
+def _die_with_parent() -> None:
+    """Linux: the document child gets SIGTERM when the kiosk dies, even by kill -9, so an
+    orphan never keeps rendering beside the next kiosk's child (the job lease guards that
+    too). The signal follows the spawning *thread*: PrintWorker's, which lives as long as
+    the kiosk."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    pr_set_pdeathsig = 1
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)

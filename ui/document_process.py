@@ -3,9 +3,9 @@
 Building a slip (ORM reads, HTML, a barcode image) and drawing it is 20-50 ms of mostly
 Python; on a thread it held the GIL while the next scan wanted it and tripled a scan's p99.
 The child opens the same store (its own connections), runs DocumentService there with a
-headless Qt, and answers with PrintResults over a pipe. It is restarted if it dies, so a
-crash while drawing a document cannot take the kiosk down; killed mid-job, the job simply
-stays pending in the store and is run again.
+headless Qt, and answers each job with a PrintResult over a pipe. Jobs go one per request:
+a document that crashes the child fails alone (the child is restarted for the next one),
+and its attempt is already counted in the store by the job's claim.
 """
 
 from __future__ import annotations
@@ -21,11 +21,12 @@ from typing import Any
 from app.usecases.documents import DocumentService, PrintResult
 
 log = logging.getLogger(__name__)
-REPLY_TIMEOUT_S = 120.0
+START_TIMEOUT_S = 60.0
+JOB_TIMEOUT_S = 60.0
 
 
 def serve(conn: Connection, documents: DocumentService) -> None:
-    """Child side: answer job-id batches with PrintResults until the kiosk goes away.
+    """Child side: answer (job_id, retry_failed) requests until the kiosk goes away.
 
     The child's composition (store, renderer, QGuiApplication) is built by the composition
     root, ``app.main.document_worker``, which then calls this.
@@ -33,19 +34,18 @@ def serve(conn: Connection, documents: DocumentService) -> None:
     conn.send(("ready",))
     while True:
         try:
-            job_ids = conn.recv()
-        except (EOFError, ConnectionResetError):  # the kiosk went away (even kill -9): so do we
+            job_id, retry_failed = conn.recv()
+        except (EOFError, OSError):  # the kiosk went away (even by kill -9): so do we
             return
-        results = []
-        for job_id in job_ids:
-            try:
-                results.append(documents.run(job_id))
-            except Exception:  # the store failed: the job stays pending, the kiosk is told
-                log.exception("print job %s could not be run", job_id)
         try:
-            conn.send(results)
+            result = documents.run(job_id, retry_failed=retry_failed)
+        except Exception as exc:  # e.g. the store stayed locked: the kiosk must hear of it
+            log.exception("print job %s could not be run", job_id)
+            result = PrintResult(job_id, "", False, None, f"{type(exc).__name__}: {exc}")
+        try:
+            conn.send(result)
         except (BrokenPipeError, ConnectionResetError):
-            return  # the kiosk stopped meanwhile; the jobs' states are in the store
+            return  # the kiosk stopped meanwhile; the job's state is in the store
 
 
 class DocumentProcess:
@@ -58,37 +58,55 @@ class DocumentProcess:
         self._lock = threading.Lock()
         self._process: BaseProcess | None = None
         self._conn: Connection | None = None
+        self._stopping = False
 
     def start(self) -> None:
         """Start the child now, so the first slip does not wait for Qt to load."""
         with self._lock:
-            self._ensure_started()
+            if not self._stopping:
+                self._ensure_started()
 
-    def run(self, job_ids: list[str]) -> list[PrintResult]:
-        """Run the jobs; blocks the calling (worker) thread, never the GUI thread."""
+    def run(self, job_ids: list[str], *, retry_failed: bool = False) -> list[PrintResult]:
+        """Run the jobs one by one; blocks the calling (worker) thread, never the GUI."""
+        results = []
         with self._lock:
-            for attempt in (1, 2):  # one restart if the child died since the last batch
-                conn = self._ensure_started()
-                try:
-                    conn.send(list(job_ids))
-                    if not conn.poll(REPLY_TIMEOUT_S):
-                        self._stop_locked()
-                        raise TimeoutError("the document process did not answer in time")
-                    results: list[PrintResult] = conn.recv()
-                    return results
-                except (EOFError, BrokenPipeError, ConnectionResetError):
-                    log.warning("document process died; restarting (attempt %d)", attempt)
-                    self._stop_locked()
-            raise RuntimeError("the document process keeps dying")
+            for job_id in job_ids:
+                if self._stopping:
+                    break
+                results.append(self._run_one(job_id, retry_failed))
+        return results
+
+    def _run_one(self, job_id: str, retry_failed: bool) -> PrintResult:
+        conn = self._ensure_started()
+        try:
+            conn.send((job_id, retry_failed))
+            if not conn.poll(JOB_TIMEOUT_S):
+                self._kill_locked()
+                return PrintResult(job_id, "", False, None, "the document took too long")
+            result: PrintResult = conn.recv()
+            return result
+        except (EOFError, OSError):
+            if not self._stopping:
+                log.warning("document process died during job %s; restarting it", job_id)
+            self._kill_locked()
+            return PrintResult(job_id, "", False, None, "the document process stopped")
 
     def stop(self) -> None:
-        with self._lock:
-            self._stop_locked()
+        """Stop at once, even while a job is running (closing the pipe ends the wait)."""
+        self._stopping = True
+        conn, process = self._conn, self._process
+        if conn is not None:
+            conn.close()
+        if process is not None:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+                process.join(timeout=5)
 
     def _ensure_started(self) -> Connection:
         if self._process is not None and self._process.is_alive() and self._conn is not None:
             return self._conn
-        self._stop_locked()
+        self._kill_locked()
         context = multiprocessing.get_context("spawn")
         parent, child = context.Pipe()
         process = context.Process(
@@ -96,18 +114,16 @@ class DocumentProcess:
         )
         process.start()
         child.close()
-        if not parent.poll(REPLY_TIMEOUT_S) or parent.recv() != ("ready",):
+        if not parent.poll(START_TIMEOUT_S) or parent.recv() != ("ready",):
             process.kill()
             raise RuntimeError("the document process did not start")
         self._process, self._conn = process, parent
         return parent
 
-    def _stop_locked(self) -> None:
+    def _kill_locked(self) -> None:
         if self._conn is not None:
             self._conn.close()
         if self._process is not None:
+            self._process.kill()
             self._process.join(timeout=5)
-            if self._process.is_alive():
-                self._process.kill()
-                self._process.join(timeout=5)
         self._process, self._conn = None, None

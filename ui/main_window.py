@@ -20,6 +20,7 @@ from app.wedge import WedgeConfig
 from ui.messages import refusal_text
 from ui.print_worker import JobRunner, PrintWorker
 from ui.qt import (
+    QCloseEvent,
     QHBoxLayout,
     QLineEdit,
     QMainWindow,
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self._status_soon.setInterval(400)
         self._status_soon.timeout.connect(self.refresh_status)
         self._last_scan_at: str | None = None
+        self._print_problem = False  # the last document run failed (shown until one works)
         self._printer = PrintWorker(services.printer, parent=self)
         self._printer.finished.connect(self._printed)
         self._printer.failed.connect(self._printing_failed)
@@ -122,6 +124,20 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Resume the order this station was on, and finish documents left pending."""
+        try:
+            self._start()
+        except Exception as exc:  # the store is unreadable: say so, keep the window usable
+            log.exception("start failed")
+            self.banner.show_message(
+                "error",
+                self.tr("The station's store cannot be read ({error})").format(
+                    error=type(exc).__name__
+                ),
+                self.tr("Call a supervisor. Do not pack until this is fixed."),
+            )
+        self._status_timer.start(STATUS_REFRESH_MS)
+
+    def _start(self) -> None:
         ctx = self._services.station.context
         StatusBar.set_state(
             self.status_bar_widget.station, self.tr("Station {code}").format(code=ctx.station_code)
@@ -151,9 +167,7 @@ class MainWindow(QMainWindow):
             )
         self._update_buttons()
         self.refresh_status()
-        self._status_timer.start(STATUS_REFRESH_MS)
-        if self._services.status.pending_print_jobs():
-            self._retry_print()
+        self._printer.submit(self._services.status.pending_print_jobs())
 
     def _show_ready(self) -> None:
         self.stack.setCurrentWidget(self.ready)
@@ -173,7 +187,10 @@ class MainWindow(QMainWindow):
             )
             self._services.sound.play("error")
             return
-        self._show_result(result)
+        try:
+            self._show_result(result)
+        except Exception:  # committed already; a display fault must not escape into Qt
+            log.exception("showing the outcome of %r failed", raw.text)
         self._last_scan_at = time.strftime("%H:%M:%S")
         self._show_scanner_state()
         self._status_soon.start()
@@ -219,9 +236,13 @@ class MainWindow(QMainWindow):
                 self.tr("Saving the packing slip… Scan the next order."),
             )
             self._services.sound.play("done")
-            job_id = result.print_job_id
-            if job_id:
-                self._printer.submit([job_id])
+            # The order is finished: nothing on it can be done any more, so leave its screen.
+            self.ready.show_last_packed(
+                escape(result.view.order_number), escape(self.tr("Saving the packing slip…"))
+            )
+            self.stack.setCurrentWidget(self.ready)
+            if result.print_job_id:
+                self._printer.submit([result.print_job_id])
         self._update_buttons()
 
     def _submit_typed(self) -> None:
@@ -243,7 +264,18 @@ class MainWindow(QMainWindow):
         self._services.sound.play("error")
 
     def _put_aside(self) -> None:
-        self._services.station.leave_order()
+        try:
+            self._services.station.leave_order()
+        except Exception as exc:
+            log.exception("put aside failed")
+            self.banner.show_message(
+                "error",
+                self.tr("The order could not be put aside ({error})").format(
+                    error=type(exc).__name__
+                ),
+                self.tr("Try again. If this repeats, call a supervisor."),
+            )
+            return
         order = self.pack.order_shown or ""
         self._show_ready()
         self.banner.show_message(
@@ -256,6 +288,8 @@ class MainWindow(QMainWindow):
     # -- documents -----------------------------------------------------------------------
 
     def _printed(self, results: list[PrintResult]) -> None:
+        results = [r for r in results if not r.in_progress]  # another worker has those
+        self._print_problem = any(not r.ok for r in results)
         for result in results:
             if result.ok:
                 note = self.tr("Packing slip saved: {path}").format(path=escape(str(result.path)))
@@ -272,18 +306,15 @@ class MainWindow(QMainWindow):
                 self.banner.show_message(
                     "error",
                     self.tr("Packing slip for {order} could not be saved").format(
-                        order=result.order_number
+                        order=result.order_number or self.tr("an order")
                     ),
                     self.tr(
                         "The order is packed. Check the slip folder, then press Retry printing."
                     ),
                 )
                 self._services.sound.play("error")
-            self.ready.show_last_packed(escape(result.order_number), note)
-            if self.stack.currentWidget() is self.pack and self.pack.order_shown == (
-                result.order_number
-            ):
-                self.stack.setCurrentWidget(self.ready)
+            if result.order_number:
+                self.ready.show_last_packed(escape(result.order_number), note)
         self.refresh_status()
         self._update_buttons()
         self.documents_done.emit(results)
@@ -295,16 +326,28 @@ class MainWindow(QMainWindow):
             self.tr("Packed orders are safe. Press Retry printing; if it repeats, call IT."),
         )
         self._services.sound.play("error")
+        self._print_problem = True
         self.retry_button.setVisible(True)
         self.documents_done.emit([])
 
     def _retry_print(self) -> None:
-        self._printer.submit(self._services.status.pending_print_jobs())
+        """The operator asks again: pending jobs and those that failed for good."""
+        try:
+            jobs = self._services.status.pending_print_jobs(include_failed=True)
+        except Exception:
+            log.exception("reading print jobs failed")
+            return
+        self._printer.submit(jobs, retry_failed=True)
 
     # -- status --------------------------------------------------------------------------
 
     def _update_buttons(self) -> None:
         self.aside_button.setVisible(self.stack.currentWidget() is self.pack)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._printer.close()
+        self._status_timer.stop()
+        super().closeEvent(event)
 
     def _show_scanner_state(self) -> None:
         scanner = self.tr("Scanner ready")
@@ -335,4 +378,4 @@ class MainWindow(QMainWindow):
         else:
             sound = "" if self._services.sound.available else self.tr(" · sound off")
             StatusBar.set_state(bar.printer, self.tr("Slips: PDF ready") + sound)
-        self.retry_button.setVisible(failing > 0)
+        self.retry_button.setVisible(failing > 0 or self._print_problem)

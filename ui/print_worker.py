@@ -1,7 +1,8 @@
 """Print jobs leave the GUI thread: a worker thread hands them to the document process.
 
 Results come back to the GUI thread through a queued Qt signal. The thread only waits on
-a pipe (no GIL held), so it costs the scan path nothing.
+a pipe (no GIL held), so it costs the scan path nothing. A job already queued or running
+is not queued again, however often Retry is pressed.
 """
 
 from __future__ import annotations
@@ -18,29 +19,54 @@ log = logging.getLogger(__name__)
 
 
 class JobRunner(Protocol):
-    def run(self, job_ids: list[str]) -> list[PrintResult]: ...
+    def start(self) -> None: ...
+
+    def run(self, job_ids: list[str], *, retry_failed: bool = False) -> list[PrintResult]: ...
 
 
 class PrintWorker(QObject):
     finished = Signal(object)  # list[PrintResult], delivered on the GUI thread
-    failed = Signal(str)  # the runner itself failed; the jobs stay pending
+    failed = Signal(str)  # the runner itself failed; the jobs stay in the store
 
     def __init__(self, runner: JobRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
-        self._queue: queue.Queue[list[str]] = queue.Queue()
+        self._queue: queue.Queue[tuple[list[str], bool]] = queue.Queue()
+        self._lock = threading.Lock()
+        self._wanted: set[str] = set()  # queued or running
+        self._closed = False
         self._thread = threading.Thread(target=self._loop, name="tote-print", daemon=True)
         self._thread.start()
 
-    def submit(self, job_ids: list[str]) -> None:
-        if job_ids:
-            self._queue.put(list(job_ids))
+    def submit(self, job_ids: list[str], *, retry_failed: bool = False) -> None:
+        with self._lock:
+            fresh = [j for j in job_ids if j not in self._wanted]
+            self._wanted.update(fresh)
+        if fresh:
+            self._queue.put((fresh, retry_failed))
+
+    def close(self) -> None:
+        """The window is going away: deliver nothing more to it."""
+        self._closed = True
 
     def _loop(self) -> None:
+        # Started from this long-lived thread: a Linux child set to die with its parent
+        # dies with the *thread* that spawned it, so no short-lived thread may do it.
+        try:
+            self._runner.start()
+        except Exception:
+            log.exception("the document runner did not start; jobs will retry it")
         while True:
-            job_ids = self._queue.get()
+            job_ids, retry_failed = self._queue.get()
             try:
-                self.finished.emit(self._runner.run(job_ids))
+                results = self._runner.run(job_ids, retry_failed=retry_failed)
             except Exception as exc:
                 log.exception("print jobs %s could not be run", job_ids)
-                self.failed.emit(f"{type(exc).__name__}: {exc}")
+                if not self._closed:
+                    self.failed.emit(f"{type(exc).__name__}: {exc}")
+                results = None
+            finally:
+                with self._lock:
+                    self._wanted.difference_update(job_ids)
+            if results is not None and not self._closed:
+                self.finished.emit(results)

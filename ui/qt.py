@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtGui import (
+    QCloseEvent,
     QColor,
     QFont,
     QFontDatabase,
@@ -69,6 +70,7 @@ __all__ = [
     "QApplication",
     "QBuffer",
     "QByteArray",
+    "QCloseEvent",
     "QColor",
     "QCoreApplication",
     "QEvent",

@@ -42,6 +42,20 @@ def run_alembic(engine: Engine, command_name: str, target: str) -> None:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        getattr(command, command_name)(config, target)
+    with engine.connect() as connection:
+        # Batch migrations rebuild tables (copy, drop, rename); with foreign keys enforced,
+        # dropping a referenced table fails. The pragma only works outside a transaction,
+        # so it is set on the raw connection before SQLAlchemy begins one; integrity is
+        # checked before the migration commits instead.
+        raw = connection.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                getattr(command, command_name)(config, target)
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"migration left broken references: {broken[:5]}")
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")

@@ -261,6 +261,10 @@ class PrintJob(Base):
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"))
     status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # A worker owns the job until then (a lease): no two processes render one job, and a
+    # worker killed mid-job frees it when the lease runs out.
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    claimed_by: Mapped[str | None] = mapped_column(String(40))  # the worker's process id
     output_path: Mapped[str | None] = mapped_column(String(500))
     error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)

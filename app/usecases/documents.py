@@ -1,8 +1,11 @@
 """Producing the documents that packing asks for (packing slips today).
 
 A print job row is committed together with the action that needs it, so a crash between the
-two never loses a slip. Rendering goes to a temporary file that is renamed into place, and a
-retried job overwrites the same file name: a reprint never leaves two slips for one order.
+two never loses a slip. A worker first claims the job with a lease in its own commit
+(counting the attempt, so a document that crashes its renderer is noticed), renders to a
+private temporary file, renames it into place and marks the job done. A job is never
+rendered by two workers at once, and a done job is never rendered again: a reprint never
+leaves two slips for one order.
 """
 
 from __future__ import annotations
@@ -10,7 +13,9 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -18,13 +23,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.clock import Clock, utc_now
 from app.context import StationContext
-from app.domain.documents import Address, Money, PackingSlip, SlipLine
 from app.ports import SlipRenderer
 from app.store.journal import audit
-from app.store.tables import Order, Package, PrintJob
-from app.usecases.views import load_order, special_flags
+from app.store.tables import Package, PrintJob
+from app.usecases.packing_slip import build_packing_slip, slip_file_name
+from app.usecases.views import load_order
 
 log = logging.getLogger(__name__)
+LEASE = timedelta(seconds=90)
+MAX_ATTEMPTS = 3  # then the job is "failed" and waits for the operator's Retry
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,64 +41,18 @@ class PrintResult:
     ok: bool
     path: Path | None
     error: str | None
+    in_progress: bool = False  # another worker holds the job right now: not a failure
 
 
-def build_packing_slip(order: Order, package_count: int, station: str) -> PackingSlip:
-    """The slip for a packed order; a gift slip carries no prices at all."""
-    gift = order.gift
-    money = (lambda cents: None) if gift else (lambda cents: Money(cents, order.currency))
-    place = f"{order.ship_postcode} {order.ship_city}".strip()
-    address_lines = [
-        order.ship_address1,
-        order.ship_address2,
-        place,
-        order.ship_region,
-        order.ship_country,
-    ]
-    assert order.packed_at is not None, "only packed orders get a packing slip"
-    return PackingSlip(
-        order_number=order.number,
-        channel=order.channel,
-        ship_to=Address(order.ship_name, tuple(x for x in address_lines if x)),
-        carrier=order.carrier,
-        service=order.service,
-        packed_at=order.packed_at,
-        packed_by=order.packed_by or "",
-        station=station,
-        lines=tuple(
-            SlipLine(
-                sku=line.product.sku,
-                name=line.product.name,
-                quantity=line.qty_ordered,
-                unit_price_cents=None if gift else line.unit_price_cents,
-                line_total_cents=None if gift else line.unit_price_cents * line.qty_ordered,
-            )
-            for line in order.lines
-        ),
-        special=special_flags(order),
-        special_code=order.special_code,
-        replaces_order_number=order.replaces_order_number,
-        gift_message=order.gift_message,
-        subtotal=money(order.subtotal_cents),
-        shipping=money(order.shipping_cents),
-        tax=money(order.tax_cents),
-        total=money(order.total_cents),
-        package_count=package_count,
-    )
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable (a power cut must not bring the old name back)."""
-    fd = os.open(folder, os.O_RDONLY)
+def process_alive(owner: str) -> bool:
+    """Whether the worker that claimed a job (its process id) still runs on this machine."""
     try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def slip_file_name(order_number: str) -> str:
-    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in order_number)
-    return f"{safe}-packing-slip.pdf"
+        os.kill(int(owner), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 class DocumentService:
@@ -103,6 +64,8 @@ class DocumentService:
         output_dir: Path,
         clock: Clock = utc_now,
         reads: sessionmaker[Session] | None = None,
+        owner: str | None = None,
+        owner_alive: Callable[[str], bool] = process_alive,
     ) -> None:
         self._sessions = sessions
         self._reads = reads or sessions
@@ -110,10 +73,8 @@ class DocumentService:
         self._renderer = renderer
         self._output_dir = output_dir
         self._clock = clock
-
-    @property
-    def output_dir(self) -> Path:
-        return self._output_dir
+        self._owner = owner or str(os.getpid())
+        self._owner_alive = owner_alive
 
     def pending_job_ids(self) -> list[str]:
         with self._reads() as session:
@@ -126,16 +87,21 @@ class DocumentService:
         """Render every pending job; a failure stays pending with its error for a retry."""
         return [self.run(job_id) for job_id in self.pending_job_ids()]
 
-    def run(self, job_id: str) -> PrintResult:
+    def run(self, job_id: str, *, retry_failed: bool = False) -> PrintResult:
+        """Produce one job's document, unless it is done, held by a live worker, or failed
+        (a failed job runs again only when the operator asks: ``retry_failed``)."""
+        claimed = self._claim(job_id, retry_failed)
+        if isinstance(claimed, PrintResult):
+            return claimed
+        order_id, order_number = claimed
         with self._reads() as session:
-            job = session.execute(select(PrintJob).where(PrintJob.job_id == job_id)).scalar_one()
-            order = load_order(session, job.order_id)
+            order = load_order(session, order_id)
             packages = len(
-                session.execute(select(Package.id).where(Package.order_id == order.id)).all()
+                session.execute(select(Package.id).where(Package.order_id == order_id)).all()
             )
             slip = build_packing_slip(order, packages, self._ctx.station_code)
-        target = self._output_dir / slip_file_name(slip.order_number)
-        partial = target.with_name(f".{target.name}.{job_id[:8]}.part")
+        target = self._output_dir / slip_file_name(order_number)
+        partial = target.with_name(f".{target.name}.{self._owner}.{job_id[:8]}.part")
         try:
             self._output_dir.mkdir(parents=True, exist_ok=True)
             self._renderer.render_packing_slip(slip, partial)
@@ -144,13 +110,33 @@ class DocumentService:
             os.replace(partial, target)
             _fsync_dir(self._output_dir)
         except Exception as exc:  # any renderer or disk failure: keep the job, report it
-            log.exception("packing slip for %s failed", slip.order_number)
+            log.exception("packing slip for %s failed", order_number)
             with contextlib.suppress(OSError):
                 partial.unlink(missing_ok=True)
-            self._finish(job_id, slip.order_number, error=f"{type(exc).__name__}: {exc}")
-            return PrintResult(job_id, slip.order_number, False, None, str(exc))
-        self._finish(job_id, slip.order_number, path=target)
-        return PrintResult(job_id, slip.order_number, True, target, None)
+            error = f"{type(exc).__name__}: {exc}"
+            self._finish(job_id, order_number, error=error)
+            return PrintResult(job_id, order_number, False, None, error)
+        self._finish(job_id, order_number, path=target)
+        return PrintResult(job_id, order_number, True, target, None)
+
+    def _claim(self, job_id: str, retry_failed: bool) -> tuple[int, str] | PrintResult:
+        now = self._clock()
+        with self._sessions.begin() as session:
+            job = session.execute(select(PrintJob).where(PrintJob.job_id == job_id)).scalar_one()
+            number = load_order(session, job.order_id).number
+            if job.status == "done":  # asked twice: never print twice
+                path = Path(job.output_path) if job.output_path else None
+                return PrintResult(job_id, number, True, path, None)
+            if job.status == "failed" and not retry_failed:
+                return PrintResult(job_id, number, False, None, job.error)
+            held = job.claimed_until is not None and job.claimed_until > now
+            if held and job.claimed_by and self._owner_alive(job.claimed_by):
+                return PrintResult(job_id, number, False, None, None, in_progress=True)
+            job.status = "pending"
+            job.attempts += 1
+            job.claimed_until = now + LEASE
+            job.claimed_by = self._owner
+            return job.order_id, number
 
     def _finish(
         self, job_id: str, order_number: str, path: Path | None = None, error: str | None = None
@@ -158,7 +144,7 @@ class DocumentService:
         now = self._clock()
         with self._sessions.begin() as session:
             job = session.execute(select(PrintJob).where(PrintJob.job_id == job_id)).scalar_one()
-            job.attempts += 1
+            job.claimed_until, job.claimed_by = None, None
             if error is None:
                 job.status, job.output_path, job.done_at, job.error = "done", str(path), now, None
                 audit(
@@ -167,7 +153,18 @@ class DocumentService:
                     now,
                     "slip_printed",
                     order_number,
-                    {"job_id": job_id, "path": str(path)},
+                    {"job_id": job_id, "path": str(path), "attempt": job.attempts},
                 )
             else:
                 job.error = error
+                if job.attempts >= MAX_ATTEMPTS:
+                    job.status = "failed"
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (a power cut must not bring the old name back)."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,16 +1,27 @@
-"""Numbers the status bar shows, read in one short query each."""
+"""Numbers the status bar shows, read in one short query each (read snapshots)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.clock import Clock, utc_now
 from app.store.tables import Operator, OutboxEvent, PrintJob
+from app.usecases.documents import process_alive
 
 
 class StationStatus:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        clock: Clock = utc_now,
+        owner_alive: Callable[[str], bool] = process_alive,
+    ) -> None:
         self._sessions = sessions
+        self._clock = clock
+        self._owner_alive = owner_alive
 
     def operator_name(self, code: str) -> str | None:
         """The signed-in operator's name, when the store knows the code."""
@@ -21,23 +32,32 @@ class StationStatus:
     def events_waiting(self) -> int:
         """Outbox events not yet accepted by the central order service."""
         with self._sessions() as session:
-            stmt = (
-                select(func.count()).select_from(OutboxEvent).where(OutboxEvent.sent_at.is_(None))
-            )
+            unsent = OutboxEvent.sent_at.is_(None)
+            stmt = select(func.count()).select_from(OutboxEvent).where(unsent)
             return int(session.execute(stmt).scalar_one())
 
-    def pending_print_jobs(self) -> list[str]:
-        """Ids of documents still to produce, oldest first."""
+    def pending_print_jobs(self, *, include_failed: bool = False) -> list[str]:
+        """Ids of documents still to produce, oldest first (failed ones only on request)."""
+        states = ("pending", "failed") if include_failed else ("pending",)
         with self._sessions() as session:
-            stmt = select(PrintJob.job_id).where(PrintJob.status == "pending").order_by(PrintJob.id)
+            stmt = select(PrintJob.job_id).where(PrintJob.status.in_(states)).order_by(PrintJob.id)
             return list(session.execute(stmt).scalars())
 
     def print_jobs_failing(self) -> int:
-        """Pending print jobs that already failed at least once."""
+        """Jobs that failed for good, or failed before and no live worker is retrying."""
+        now = self._clock()
         with self._sessions() as session:
-            stmt = (
-                select(func.count())
-                .select_from(PrintJob)
-                .where(PrintJob.status == "pending", PrintJob.attempts > 0)
-            )
-            return int(session.execute(stmt).scalar_one())
+            failed = session.execute(
+                select(func.count()).select_from(PrintJob).where(PrintJob.status == "failed")
+            ).scalar_one()
+            retried = session.execute(
+                select(PrintJob.claimed_until, PrintJob.claimed_by).where(
+                    PrintJob.status == "pending", PrintJob.attempts > 0
+                )
+            ).all()
+        held = sum(
+            1
+            for until, owner in retried
+            if until is not None and until > now and owner and self._owner_alive(owner)
+        )
+        return int(failed) + len(retried) - held

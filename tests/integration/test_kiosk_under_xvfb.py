@@ -36,7 +36,8 @@ def display() -> Iterator[str]:
             break
     server = subprocess.Popen(
         ["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 15
     while not Path(f"/tmp/.X11-unix/X{number}").exists():
@@ -48,8 +49,13 @@ def display() -> Iterator[str]:
 
 
 def xdotool(display: str, *args: str) -> None:
-    subprocess.run(["xdotool", *args], env=dict(os.environ, DISPLAY=display), check=True,
-                   timeout=30, capture_output=True)
+    subprocess.run(
+        ["xdotool", *args],
+        env=dict(os.environ, DISPLAY=display),
+        check=True,
+        timeout=30,
+        capture_output=True,
+    )
 
 
 def scan(display: str, code: str) -> None:
@@ -76,9 +82,21 @@ def test_demo_order_packed_by_x_key_events_alone(display: str, tmp_path: Path) -
 
     env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT))
     kiosk = subprocess.Popen(
-        [sys.executable, "-m", "app", "--store", str(store_path), "--output", str(out),
-         "--ready-marker"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "--store",
+            str(store_path),
+            "--output",
+            str(out),
+            "--ready-marker",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         assert kiosk.stdout is not None
@@ -91,15 +109,21 @@ def test_demo_order_packed_by_x_key_events_alone(display: str, tmp_path: Path) -
 
         def units_packed() -> int:
             with store.reads() as s:
-                return int(s.execute(text(
-                    "SELECT COALESCE(SUM(l.qty_packed), 0) FROM order_lines l "
-                    "JOIN orders o ON o.id = l.order_id WHERE o.number = :n"), {"n": number}
-                ).scalar_one())
+                return int(
+                    s.execute(
+                        text(
+                            "SELECT COALESCE(SUM(l.qty_packed), 0) FROM order_lines l "
+                            "JOIN orders o ON o.id = l.order_id WHERE o.number = :n"
+                        ),
+                        {"n": number},
+                    ).scalar_one()
+                )
 
         def status() -> str:
             with store.reads() as s:
-                return str(s.execute(select(Order.status).where(Order.number == number))
-                           .scalar_one())
+                return str(
+                    s.execute(select(Order.status).where(Order.number == number)).scalar_one()
+                )
 
         scan(display, number)
         wait_for(lambda: status() == "packing")
@@ -114,9 +138,12 @@ def test_demo_order_packed_by_x_key_events_alone(display: str, tmp_path: Path) -
         wait_for(slip.exists)
         assert slip.read_bytes().startswith(b"%PDF")
         with store.reads() as s:
-            audited = s.execute(text(
-                "SELECT COUNT(*) FROM audit_log WHERE action='item_packed' AND order_number=:n"),
-                {"n": number}).scalar_one()
+            audited = s.execute(
+                text(
+                    "SELECT COUNT(*) FROM audit_log WHERE action='item_packed' AND order_number=:n"
+                ),
+                {"n": number},
+            ).scalar_one()
         assert audited == len(codes)
         store.close()
     finally:

@@ -10,7 +10,7 @@ from app.domain.documents import PackingSlip
 from app.scanning import RawScan
 from app.store.open import Store
 from app.store.tables import AuditEntry, PrintJob
-from app.usecases.documents import DocumentService
+from app.usecases.documents import DocumentService, PrintResult
 from app.usecases.pack_station import PackStation
 from tests.conftest import CTX
 from tests.factories import LAMP_GTIN13, MUG_GTIN13, NOW, Catalogue, add_order
@@ -93,3 +93,60 @@ def test_failed_render_keeps_the_job_and_leaves_no_partial_file(
     assert [r.ok for r in working.run_pending()] == [True]
     assert [r.ok for r in working.run_pending()] == []
     assert [p.name for p in out.iterdir()] == ["SO-1-packing-slip.pdf"]
+
+
+def test_a_job_held_by_a_live_worker_is_left_alone_and_a_dead_ones_is_taken_over(
+    store: Store, catalogue: Catalogue, station: PackStation, tmp_path: Path
+) -> None:
+    """Two workers never render one job; a worker that died does not block it."""
+    pack(store, station, catalogue, "SO-1")
+    alive = {"1001": True}
+    first = DocumentService(
+        store.sessions,
+        CTX,
+        TextRenderer(fail=True),
+        tmp_path,
+        clock=lambda: NOW,
+        owner="1001",
+        owner_alive=lambda o: alive.get(o, False),
+    )
+    # The first worker claims, then (as if killed) never finishes: simulate by claiming only.
+    [job_id] = first.pending_job_ids()
+    assert not isinstance(first._claim(job_id, retry_failed=False), PrintResult)
+    renderer = TextRenderer()
+    second = DocumentService(
+        store.sessions,
+        CTX,
+        renderer,
+        tmp_path,
+        clock=lambda: NOW,
+        owner="1002",
+        owner_alive=lambda o: alive.get(o, False),
+    )
+    busy = second.run(job_id)
+    assert busy.in_progress and not busy.ok and renderer.slips == []
+    alive["1001"] = False  # the first worker's process is gone
+    done = second.run(job_id)
+    assert done.ok and len(renderer.slips) == 1
+    with store.sessions() as s:
+        job = s.execute(select(PrintJob)).scalar_one()
+        assert (job.status, job.attempts, job.claimed_by) == ("done", 2, None)
+
+
+def test_a_document_that_keeps_failing_stops_after_max_attempts_until_retried(
+    store: Store, catalogue: Catalogue, station: PackStation, tmp_path: Path
+) -> None:
+    """Three failures mark the job failed; automatic runs skip it; Retry runs it again."""
+    pack(store, station, catalogue, "SO-1")
+    failing = DocumentService(store.sessions, CTX, TextRenderer(fail=True), tmp_path)
+    [job_id] = failing.pending_job_ids()
+    for _ in range(3):
+        assert not failing.run(job_id).ok
+    with store.sessions() as s:
+        assert s.execute(select(PrintJob.status)).scalar_one() == "failed"
+    renderer = TextRenderer()
+    working = DocumentService(store.sessions, CTX, renderer, tmp_path)
+    assert working.pending_job_ids() == []
+    assert not working.run(job_id).ok and renderer.slips == []  # not without the operator
+    assert working.run(job_id, retry_failed=True).ok
+    assert len(renderer.slips) == 1

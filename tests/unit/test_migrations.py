@@ -74,3 +74,35 @@ def test_store_runs_wal_with_full_sync_and_foreign_keys(tmp_path: Path) -> None:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
     store.close()
+
+
+def test_upgrade_keeps_the_data_of_a_store_in_use(tmp_path: Path) -> None:
+    """A store at the first revision, with demo data and work done, upgrades intact."""
+    from sqlalchemy import text
+
+    from app.demo.seed import seed_if_empty
+    from app.store.db import session_factory
+
+    engine = open_engine(tmp_path / "s.sqlite3")
+    run_alembic(engine, "upgrade", KNOWN_REVISIONS[0])
+    seed_if_empty(session_factory(engine), orders=20)
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO print_jobs (job_id, kind, order_id, status, attempts, "
+                          "created_at) VALUES ('j1', 'packing_slip', 1, 'pending', 0, "
+                          "'2026-11-26 10:00:00')"))
+        before = {t: conn.execute(text(f"SELECT COUNT(*) FROM {t}")).scalar()
+                  for t in ("orders", "order_lines", "products", "print_jobs")}
+    assert upgrade_to_head(engine) is True
+    with engine.connect() as conn:
+        after = {t: conn.execute(text(f"SELECT COUNT(*) FROM {t}")).scalar() for t in before}
+        assert after == before
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+    engine.dispose()
+
+
+def test_store_path_with_a_question_mark_is_taken_literally(tmp_path: Path) -> None:
+    """'?' in a folder or file name is part of the path, not a URL query."""
+    path = tmp_path / "st?ation.sqlite3"
+    open_store(path).close()
+    assert path.exists()
