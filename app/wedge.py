@@ -50,6 +50,7 @@ class Key:
     at_ns: int  # time.monotonic_ns() taken by the filter (QTest events carry timestamp 0)
     is_enter: bool = False  # Return/Enter key (its text may be "\r")
     modifiers: frozenset[str] = frozenset()  # e.g. {"ctrl"}, {"alt"}
+    code: int = 0  # the toolkit's key code, opaque here: a Release re-sends the exact key
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,6 +84,8 @@ class MainWindow(QMainWindow):
         self.entry = QLineEdit()
         self.entry.setPlaceholderText(self.tr("Type an order number, barcode or SKU"))
         self.entry.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        # A context menu (right-click, long-press) would take the keys of the next scan.
+        self.entry.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.entry.returnPressed.connect(self._submit_typed)
         self.enter_button = self._button(self.tr("Enter"), self._submit_typed, "primary")
         self.aside_button = self._button(self.tr("Put order aside"), self._put_aside)

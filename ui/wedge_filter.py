@@ -2,15 +2,20 @@
 
 An application-wide event filter hands every key press to the pure ``WedgeDetector`` and
 obeys it: held keys are swallowed, a finished burst becomes one ``RawScan``, and keys that
-turn out to be human typing are re-sent, in order, to the focused widget (or to the manual
-entry field when nothing has focus). Keys are timed with our own monotonic clock: Qt's event
-timestamps are 0 for synthetic events.
+turn out to be human typing are re-sent, in order and as the same keys, to the widget they
+were typed into (or to the manual entry field when nothing had focus).
+
+Timing: a key's time is when the windowing system saw it (the event timestamp, mapped onto
+our monotonic clock), so a GUI thread busy for 50 ms in the middle of a scan does not split
+it in two. Synthetic events (tests) carry no timestamp and are timed on arrival.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+
+from shiboken6 import isValid
 
 from app.scanning import RawScan
 from app.wedge import (
@@ -24,21 +29,50 @@ from app.wedge import (
     WedgeConfig,
     WedgeDetector,
 )
-from ui.qt import QApplication, QEvent, QKeyEvent, QObject, Qt, QTimer, QWidget, Signal
+from ui.qt import QApplication, QEvent, QKeyEvent, QLineEdit, QObject, Qt, QTimer, QWidget, Signal
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+LATE_TIMER_NS = 10_000_000  # a poll this late means the GUI thread was busy: look again
+MODIFIER_NAMES = (
+    (Qt.KeyboardModifier.ShiftModifier, "shift"),
+    (Qt.KeyboardModifier.ControlModifier, "ctrl"),
+    (Qt.KeyboardModifier.AltModifier, "alt"),
+    (Qt.KeyboardModifier.MetaModifier, "meta"),
+)
 
 
 def _modifiers(event: QKeyEvent) -> frozenset[str]:
     mods = event.modifiers()
-    names = []
-    if mods & Qt.KeyboardModifier.ControlModifier:
-        names.append("ctrl")
-    if mods & Qt.KeyboardModifier.AltModifier:
-        names.append("alt")
-    if mods & Qt.KeyboardModifier.MetaModifier:
-        names.append("meta")
-    return frozenset(names)
+    return frozenset(name for flag, name in MODIFIER_NAMES if mods & flag)
+
+
+def _qt_modifiers(names: frozenset[str]) -> Qt.KeyboardModifier:
+    result = Qt.KeyboardModifier.NoModifier
+    for flag, name in MODIFIER_NAMES:
+        if name in names:
+            result |= flag
+    return result
+
+
+class EventClock:
+    """Maps window-system key timestamps (ms, their own epoch) onto time.monotonic_ns().
+
+    The offset is the smallest (arrival - timestamp) seen: the delivery with the least
+    delay. A jump of more than 10 s (X time wraps every 49 days) starts over.
+    """
+
+    def __init__(self) -> None:
+        self._offset_ns: int | None = None
+
+    def key_time(self, timestamp_ms: int, now_ns: int) -> int:
+        if timestamp_ms <= 0:
+            return now_ns
+        stamp_ns = timestamp_ms * 1_000_000
+        observed = now_ns - stamp_ns
+        if self._offset_ns is None or abs(observed - self._offset_ns) > 10_000_000_000:
+            self._offset_ns = observed
+        self._offset_ns = min(self._offset_ns, observed)
+        return stamp_ns + self._offset_ns
 
 
 class WedgeFilter(QObject):
@@ -48,13 +82,15 @@ class WedgeFilter(QObject):
     def __init__(self, config: WedgeConfig, typing_target: QWidget, parent: QObject | None = None):
         super().__init__(parent)
         self._detector = WedgeDetector(config)
+        self._clock = EventClock()
         self._typing_target = typing_target
+        self._burst_target: QWidget | None = None  # where the held keys were typed
         self._replaying = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._poll)
-        self.last_key_ns = 0  # when the latest key of the current burst arrived
+        self._deadline_ns: int | None = None
 
     def install(self, app: QApplication) -> None:
         app.installEventFilter(self)
@@ -62,75 +98,97 @@ class WedgeFilter(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or self._replaying:
             return False
-        if not self._is_first_delivery(watched):
+        if not isinstance(watched, QWidget) or not self._is_first_delivery(watched):
             return False
         assert isinstance(event, QKeyEvent)
-        now = time.monotonic_ns()
-        self.last_key_ns = now
+        if not self._detector.holding:
+            self._burst_target = watched
         key = Key(
             text=event.text(),
-            at_ns=now,
+            at_ns=self._clock.key_time(event.timestamp(), time.monotonic_ns()),
             # Return/Enter, or a key whose text is a line end (X's Linefeed keysym gives "\n").
             is_enter=event.key() in ENTER_KEYS or event.text() in ("\r", "\n"),
             modifiers=_modifiers(event),
+            code=int(event.key()),
         )
-        consume = self._apply(self._detector.feed(key))
+        actions = self._detector.feed(key)
+        replayed_to = self._apply(actions)
         self._arm_timer()
+        consume = isinstance(actions[-1], (Hold, Scan, Reject)) if actions else False
+        if not consume and replayed_to is not None and replayed_to is not watched:
+            # The held keys went to the entry field (nothing had focus); the key that ended
+            # them, typically Enter, belongs there too, or typed input would never submit.
+            self._send(replayed_to, key)
+            return True
         return consume
 
     @staticmethod
-    def _is_first_delivery(watched: QObject) -> bool:
+    def _is_first_delivery(watched: QWidget) -> bool:
         # The app filter sees a key once per receiver as an ignored key climbs to the parents;
         # count it only at the widget Qt delivers it to first.
-        if not isinstance(watched, QWidget):
-            return False
+        popup = QApplication.activePopupWidget()
+        if popup is not None:
+            return watched is popup
         focus = QApplication.focusWidget()
         if focus is not None:
             return watched is focus
         return watched.isWindow()
 
-    def _apply(self, actions: Sequence[WedgeAction]) -> bool:
-        consume = False
+    def _apply(self, actions: Sequence[WedgeAction]) -> QWidget | None:
+        """Carry out the actions; returns where released keys went, if any were."""
+        replayed_to = None
         for action in actions:
             match action:
-                case Hold():
-                    consume = True
-                case Pass():
-                    consume = False
                 case Scan(text=text, started_ns=started):
-                    consume = True
                     self.scanned.emit(RawScan(text, "wedge", None, started))
                 case Release(keys=keys):
-                    self._replay(keys)
+                    replayed_to = self._replay(keys)
                 case Reject(reason=reason, text=text):
-                    consume = True
                     self.rejected.emit(reason, text)
-        return consume
+                case Hold() | Pass():
+                    pass
+        return replayed_to
 
-    def _replay(self, keys: tuple[Key, ...]) -> None:
-        target = QApplication.focusWidget()
-        if target is None:
-            target = self._typing_target
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
+    def _replay_target(self) -> QWidget:
+        target = self._burst_target
+        if target is not None and isValid(target) and isinstance(target, QLineEdit):
+            return target
+        focus = QApplication.focusWidget()
+        if focus is not None and isinstance(focus, QLineEdit):
+            return focus
+        self._typing_target.setFocus(Qt.FocusReason.OtherFocusReason)
+        return self._typing_target
+
+    def _replay(self, keys: tuple[Key, ...]) -> QWidget:
+        target = self._replay_target()
+        for key in keys:
+            self._send(target, key)
+        return target
+
+    def _send(self, target: QWidget, key: Key) -> None:
+        code = Qt.Key(key.code) if key.code else Qt.Key.Key_unknown
+        mods = _qt_modifiers(key.modifiers)
         self._replaying = True
         try:
-            for key in keys:
-                code = Qt.Key.Key_Return if key.is_enter else Qt.Key.Key_unknown
-                for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                    QApplication.sendEvent(
-                        target, QKeyEvent(kind, code, Qt.KeyboardModifier.NoModifier, key.text)
-                    )
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(target, QKeyEvent(kind, code, mods, key.text))
         finally:
             self._replaying = False
 
     def _arm_timer(self) -> None:
-        deadline = self._detector.next_deadline_ns()
-        if deadline is None:
+        self._deadline_ns = self._detector.next_deadline_ns()
+        if self._deadline_ns is None:
             self._timer.stop()
             return
-        wait_ms = max(0, (deadline - time.monotonic_ns()) // 1_000_000 + 1)
+        wait_ms = max(0, (self._deadline_ns - time.monotonic_ns()) // 1_000_000 + 1)
         self._timer.start(int(wait_ms))
 
     def _poll(self) -> None:
-        self._apply(self._detector.poll(time.monotonic_ns()))
+        now = time.monotonic_ns()
+        if self._deadline_ns is not None and now - self._deadline_ns > LATE_TIMER_NS:
+            # We are late: keys may be queued behind this timer. Let them in first.
+            self._deadline_ns = None
+            self._timer.start(0)
+            return
+        self._apply(self._detector.poll(now))
         self._arm_timer()

@@ -61,6 +61,7 @@ class Banner(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
+        self.setTextFormat(Qt.TextFormat.RichText)  # show_message escapes every value
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.setMinimumHeight(110)
@@ -103,6 +104,7 @@ class StatusBar(QFrame):
         self.scanner = QLabel()
         self.printer = QLabel()
         for label in (self.station, self.operator, self.sync, self.scanner, self.printer):
+            label.setTextFormat(Qt.TextFormat.PlainText)
             # Wrap rather than widen the window: a long state must never push the kiosk
             # off the screen or cut a neighbour.
             label.setWordWrap(True)

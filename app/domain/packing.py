@@ -22,8 +22,17 @@ class LineProgress:
 
 @dataclass(frozen=True, slots=True)
 class Accept:
-    line_no: int
-    units: int
+    """Where the scanned units go: (line_no, units) per line, in line order."""
+
+    allocations: tuple[tuple[int, int], ...]
+
+    @property
+    def line_no(self) -> int:
+        return self.allocations[0][0]
+
+    @property
+    def units(self) -> int:
+        return sum(units for _, units in self.allocations)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,9 +42,10 @@ class Refuse:
 
 
 def verify_item(lines: Sequence[LineProgress], product_id: int, units: int) -> Accept | Refuse:
-    """Pick the first line of ``product_id`` with room for ``units``.
+    """Put ``units`` of ``product_id`` on its lines, first line first.
 
-    A case barcode (``units`` > 1) is accepted only whole: half a case cannot be scanned.
+    A case barcode (``units`` > 1) is accepted only whole (half a case cannot be scanned),
+    but may fill several lines of the same product.
     """
     mine = [line for line in lines if line.product_id == product_id]
     if not mine:
@@ -44,10 +54,18 @@ def verify_item(lines: Sequence[LineProgress], product_id: int, units: int) -> A
     if remaining == 0:
         ordered = sum(line.qty_ordered for line in mine)
         return Refuse(Reason.OVER_PACK, {"ordered": ordered})
+    if units > remaining:
+        return Refuse(Reason.CASE_EXCEEDS_REMAINING, {"units": units, "remaining": remaining})
+    allocations = []
+    left = units
     for line in mine:
-        if line.remaining >= units:
-            return Accept(line.line_no, units)
-    return Refuse(Reason.CASE_EXCEEDS_REMAINING, {"units": units, "remaining": remaining})
+        take = min(left, line.remaining)
+        if take:
+            allocations.append((line.line_no, take))
+            left -= take
+        if not left:
+            break
+    return Accept(tuple(allocations))
 
 
 def is_complete(lines: Sequence[LineProgress]) -> bool:

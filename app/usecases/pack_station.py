@@ -105,13 +105,13 @@ class PackStation:
             station = self._station(conn)
             order_id = station.current_order_id
             if order_id is None:
-                if meaning.kind in (ScanKind.EMPTY, ScanKind.BAD_CHECK_DIGIT):
-                    return self._refuse_unreadable(meaning, None)
+                if meaning.kind is ScanKind.EMPTY:
+                    return _refuse(Reason.EMPTY_SCAN, None)
                 return self._scan_when_idle(conn, station.id, meaning)
             header = q.order_header(conn, order_id)
             rows = q.order_lines(conn, order_id)
-            if meaning.kind in (ScanKind.EMPTY, ScanKind.BAD_CHECK_DIGIT):
-                return self._refuse_unreadable(meaning, pack_view(header, _views(rows)))
+            if meaning.kind is ScanKind.EMPTY:
+                return _refuse(Reason.EMPTY_SCAN, pack_view(header, _views(rows)))
             return self._scan_while_packing(conn, station.id, header, rows, meaning)
 
     def leave_order(self) -> None:
@@ -125,12 +125,6 @@ class PackStation:
             q.set_current_order(conn, station.id, None)
             audit(conn, self._ctx, self._clock(), "order_left", header.number, {})
 
-    @staticmethod
-    def _refuse_unreadable(meaning: Interpretation, view: PackView | None) -> ScanResult:
-        if meaning.kind is ScanKind.EMPTY:
-            return _refuse(Reason.EMPTY_SCAN, view)
-        return _refuse(Reason.BAD_CHECK_DIGIT, view, code=meaning.text)
-
     # -- idle: the scan should be an order ---------------------------------------------
 
     def _scan_when_idle(
@@ -140,7 +134,7 @@ class PackStation:
         if order is None:
             if _find_product(conn, meaning) is not None:
                 return _refuse(Reason.NO_ORDER_OPEN, None, code=meaning.text)
-            return _refuse(Reason.ORDER_NOT_FOUND, None, code=meaning.text)
+            return _refuse(_not_found(meaning, Reason.ORDER_NOT_FOUND), None, code=meaning.text)
         if order.status == "packed":
             return _refuse(Reason.ORDER_ALREADY_PACKED, None, order=order.number)
         if order.status == "cancelled":
@@ -178,7 +172,7 @@ class PackStation:
                 return _refuse(
                     Reason.ANOTHER_ORDER_OPEN, view, order=header.number, other=other.number
                 )
-            return _refuse(Reason.UNKNOWN_BARCODE, view, code=meaning.text)
+            return _refuse(_not_found(meaning, Reason.UNKNOWN_BARCODE), view, code=meaning.text)
         progress = [
             LineProgress(r.line_no, r.product_id, r.qty_ordered, r.qty_packed) for r in rows
         ]
@@ -192,29 +186,26 @@ class PackStation:
                 **decision.params,
             )
         now = self._clock()
-        line = next(r for r in rows if r.line_no == decision.line_no)
-        q.add_packed(conn, line.id, decision.units)
-        package_id, package_no = q.open_package(conn, header.id, now)
-        q.add_content(conn, package_id, line.id, decision.units)
-        detail = {
-            "line_no": line.line_no,
-            "sku": found.sku,
-            "code": meaning.text,
-            "units": decision.units,
-        }
-        audit(conn, self._ctx, now, "item_packed", header.number, detail)
-        emit(
-            conn,
-            self._ctx,
-            now,
-            ItemPacked(
-                header.number, line.line_no, found.sku, meaning.text, decision.units, package_no
-            ),
-        )
+        added: dict[int, int] = {}  # line id -> units added by this scan
+        for line_no, units in decision.allocations:
+            line = next(r for r in rows if r.line_no == line_no)
+            q.add_packed(conn, line.id, units)
+            package_id, package_no = q.open_package(conn, header.id, now)
+            q.add_content(conn, package_id, line.id, units)
+            detail = {"line_no": line_no, "sku": found.sku, "code": meaning.text, "units": units}
+            audit(conn, self._ctx, now, "item_packed", header.number, detail)
+            emit(
+                conn,
+                self._ctx,
+                now,
+                ItemPacked(header.number, line_no, found.sku, meaning.text, units, package_no),
+            )
+            added[line.id] = units
         views = [
-            line_view(r, r.qty_packed + decision.units) if r.id == line.id else line_view(r)
+            line_view(r, r.qty_packed + added[r.id]) if r.id in added else line_view(r)
             for r in rows
         ]
+        line = next(r for r in rows if r.line_no == decision.line_no)
         if not all(v.done for v in views):
             return ScanResult(Outcome.ITEM_PACKED, pack_view(header, views, line.line_no))
         job_id = self._complete(conn, station_id, header, views, now)
@@ -278,7 +269,15 @@ def _views(rows: list[Any]) -> list[PackLineView]:
 
 
 def _find_product(conn: Connection, meaning: Interpretation) -> q.ProductHit | None:
+    """By GTIN when it is one, else (or then) by SKU: numeric SKUs exist."""
     if meaning.kind is ScanKind.GTIN:
         assert meaning.gtin14 is not None
-        return q.product_by_gtin(conn, meaning.gtin14)
+        hit = q.product_by_gtin(conn, meaning.gtin14)
+        if hit is not None:
+            return hit
     return q.product_by_sku(conn, meaning.text)
+
+
+def _not_found(meaning: Interpretation, reason: Reason) -> Reason:
+    """A GTIN-length number with a wrong check digit that is no order or SKU was misread."""
+    return Reason.BAD_CHECK_DIGIT if meaning.kind is ScanKind.BAD_CHECK_DIGIT else reason

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from app.demo.seed import seed_if_empty
 from app.store.open import Store, open_store
@@ -199,3 +199,25 @@ def test_unwritable_slip_folder_shows_the_error_and_retry_prints_once(
         assert not window.retry_button.isVisible()
     finally:
         uninstall(window)
+
+
+def test_markup_in_order_data_is_shown_as_text(
+    qtbot: QtBot, demo_store: Store, kiosk: tuple[MainWindow, RecordingSound]
+) -> None:
+    """Names, services and codes with '<', '&' are printed literally, never interpreted."""
+    from app.store.tables import Order
+
+    window, _ = kiosk
+    number, _ = pick_order(demo_store)
+    with demo_store.sessions.begin() as s:
+        order = s.execute(select(Order).where(Order.number == number)).scalar_one()
+        order.ship_name = "Smith & Sons <Ltd>"
+        order.service = "Express <img src='x'>"
+        order.gift, order.special_code = True, "GFT-<i>1"
+        order.gift_message = "Love & <b>hugs</b>"
+    wedge_scan(window, number)
+    assert "Smith & Sons <Ltd>" in window.pack.meta.text()
+    assert "Express <img src='x'>" in window.pack.meta.text()
+    assert window.pack.meta.textFormat() == Qt.TextFormat.PlainText
+    note = window.pack.special_note.text()
+    assert "GFT-&lt;i&gt;1" in note and "Love &amp; &lt;b&gt;hugs&lt;/b&gt;" in note

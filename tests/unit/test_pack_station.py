@@ -273,3 +273,31 @@ def test_audit_log_refuses_updates_and_deletes(
         store.sessions.begin() as s,
     ):
         s.execute(text("DELETE FROM audit_log"))
+
+
+def test_numeric_order_numbers_and_skus_of_gtin_length_still_work(
+    store: Store, catalogue: Catalogue, station: PackStation
+) -> None:
+    """Order '12345678' and SKU '100000000001' are not GTINs (bad check digits): they are
+    looked up as what they are before being called misreads."""
+    with store.sessions.begin() as s:
+        s.execute(text("UPDATE products SET sku='100000000001' WHERE sku='TS-LAMP'"))
+        add_order(s, "12345678", [(catalogue.lamp, 1)])
+    assert scan(station, "12345678").outcome is Outcome.ORDER_OPENED
+    assert scan(station, "100000000001").outcome is Outcome.ORDER_PACKED
+    assert scan(station, "100000000002").reason is Reason.BAD_CHECK_DIGIT
+
+
+def test_a_case_fills_two_lines_of_the_same_product(
+    store: Store, catalogue: Catalogue, station: PackStation
+) -> None:
+    """A case of 6 against two lines of 3 mugs packs both lines, one event per line."""
+    with store.sessions.begin() as s:
+        add_order(s, "SO-33", [(catalogue.mug, 3), (catalogue.mug, 3)])
+    scan(station, "SO-33")
+    result = scan(station, MUG_CASE_GTIN14)
+    assert result.outcome is Outcome.ORDER_PACKED
+    with store.sessions() as s:
+        payloads = [json.loads(p) for p in s.execute(select(OutboxEvent.payload).where(
+            OutboxEvent.type == "ItemPacked").order_by(OutboxEvent.seq)).scalars()]
+    assert [(p["line_no"], p["quantity"]) for p in payloads] == [(1, 3), (2, 3)]

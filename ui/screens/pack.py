@@ -41,7 +41,10 @@ class PackScreen(QWidget):
         # Two compact rows leave the most height for the lines on a 768 px screen.
         header = QHBoxLayout()
         header.setSpacing(14)
+        # Text formats are explicit: QLabel's AutoText guesses per string, so order data
+        # such as "<b>" or "&" would flip a label between plain and rich text.
         self.order_number = QLabel()
+        self.order_number.setTextFormat(Qt.TextFormat.PlainText)
         self.order_number.setObjectName("orderNumber")
         header.addWidget(self.order_number)
         self.badges: list[QLabel] = []
@@ -54,11 +57,13 @@ class PackScreen(QWidget):
         layout.addLayout(header)
 
         self.meta = QLabel()
+        self.meta.setTextFormat(Qt.TextFormat.PlainText)
         self.meta.setObjectName("muted")
         self.meta.setWordWrap(True)  # on a narrow screen it wraps instead of widening
         layout.addWidget(self.meta)
 
         self.special_note = QLabel()
+        self.special_note.setTextFormat(Qt.TextFormat.RichText)  # every value escaped below
         self.special_note.setObjectName("specialNote")
         self.special_note.setWordWrap(True)
         self.special_note.setVisible(False)
@@ -111,6 +116,7 @@ class PackScreen(QWidget):
         self.badges = []
         for flag in view.special:
             badge = QLabel(special_label(flag))
+            badge.setTextFormat(Qt.TextFormat.PlainText)
             badge.setObjectName("specialBadge")
             badge.setProperty("special", flag)
             badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -122,14 +128,14 @@ class PackScreen(QWidget):
                 carrier=view.carrier,
                 service=view.service,
                 ship_by=view.ship_by.strftime("%d %b %H:%M"),
-                name=esc(view.ship_to_name),
-                place=esc(view.ship_to_place),
+                name=view.ship_to_name,
+                place=view.ship_to_place,
             )
         )
         notes = []
         if view.special_code:
             notes.append(
-                self.tr("Special order code: <b>{code}</b>").format(code=view.special_code)
+                self.tr("Special order code: <b>{code}</b>").format(code=esc(view.special_code))
             )
         if "gift" in view.special:
             notes.append(self.tr("Gift: no prices in the box. Add the gift note."))

@@ -19,6 +19,7 @@ class ReadyScreen(QWidget):
         self.hint.setObjectName("muted")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.last = QLabel("")
+        self.last.setTextFormat(Qt.TextFormat.RichText)  # callers escape every value
         self.last.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.last.setWordWrap(True)
         layout.addWidget(self.prompt)

@@ -1,0 +1,111 @@
+"""The Qt side of wedge scanning: which keys reach which widget, and when a burst is a scan."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.scanning import RawScan
+from app.wedge import WedgeConfig
+from ui.qt import QApplication, QEvent, QKeyEvent, QLineEdit, Qt, QVBoxLayout, QWidget
+from ui.wedge_filter import EventClock, WedgeFilter
+
+
+class Rig:
+    """A window with two fields and the filter installed, recording scans and submits."""
+
+    def __init__(self, qtbot: QtBot) -> None:
+        self.window = QWidget()
+        layout = QVBoxLayout(self.window)
+        self.entry, self.other = QLineEdit(), QLineEdit()
+        layout.addWidget(self.entry)
+        layout.addWidget(self.other)
+        qtbot.addWidget(self.window)
+        self.window.show()
+        self.window.activateWindow()
+        self.wedge = WedgeFilter(WedgeConfig(), typing_target=self.entry, parent=self.window)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.app = app
+        self.wedge.install(app)
+        self.scans: list[RawScan] = []
+        self.submitted: list[str] = []
+        self.wedge.scanned.connect(self.scans.append)
+        self.entry.returnPressed.connect(lambda: self.submitted.append(self.entry.text()))
+
+    def key(self, text: str, code: Qt.Key = Qt.Key.Key_unknown, stamp_ms: int = 0) -> None:
+        target = QApplication.focusWidget() or self.window
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, code, Qt.KeyboardModifier.NoModifier, text)
+            event.setTimestamp(stamp_ms)
+            QApplication.sendEvent(target, event)
+
+    def close(self) -> None:
+        self.app.removeEventFilter(self.wedge)
+
+
+@pytest.fixture
+def rig(qtbot: QtBot) -> Iterator[Rig]:
+    r = Rig(qtbot)
+    yield r
+    r.close()
+
+
+def test_a_busy_gui_thread_does_not_split_a_scan(rig: Rig, qtbot: QtBot) -> None:
+    """Keys stamped 4 ms apart by the window system are one scan even when the GUI thread
+    handles them 45 ms late (the keys queued up meanwhile)."""
+    stamp = 1_000_000
+    for i, ch in enumerate("2000000000015"):
+        rig.key(ch, stamp_ms=stamp + 4 * i)
+        if i == 6:
+            time.sleep(0.045)  # the GUI thread was busy; X kept stamping the keys
+    rig.key("\r", Qt.Key.Key_Return, stamp_ms=stamp + 4 * 13)
+    assert [s.text for s in rig.scans] == ["2000000000015"]
+    assert rig.entry.text() == ""
+
+
+def test_keys_without_text_are_replayed_as_the_same_keys(rig: Rig, qtbot: QtBot) -> None:
+    """'a' then Left typed fast, then 'b': the cursor moved, so the field reads 'xyzba'."""
+    rig.entry.setFocus()
+    rig.entry.setText("xyz")
+    rig.key("a")
+    rig.key("", Qt.Key.Key_Left)
+    qtbot.wait(80)  # the burst times out: it was typing
+    rig.key("b")
+    qtbot.wait(80)
+    assert rig.entry.text() == "xyzba"
+
+
+def test_held_keys_go_where_they_were_typed_even_if_focus_moved(rig: Rig, qtbot: QtBot) -> None:
+    """A key typed into one field, with focus moving within the gap, stays in that field."""
+    rig.other.setFocus()
+    rig.key("q")
+    rig.entry.setFocus()
+    qtbot.wait(80)
+    assert (rig.other.text(), rig.entry.text()) == ("q", "")
+
+
+def test_short_burst_and_enter_with_nothing_focused_submits_the_entry(
+    rig: Rig, qtbot: QtBot
+) -> None:
+    """'A2' + Enter is typing, not a scan: it lands in the entry field and Enter submits it."""
+    rig.window.setFocus()
+    rig.window.clearFocus()
+    assert QApplication.focusWidget() is None
+    rig.key("A")
+    rig.key("2")
+    rig.key("\r", Qt.Key.Key_Return)
+    assert rig.scans == []
+    assert rig.submitted == ["A2"]
+
+
+def test_event_clock_maps_stamps_onto_the_monotonic_clock() -> None:
+    """The least-delayed delivery fixes the offset; gaps between stamps are kept exactly."""
+    clock = EventClock()
+    assert clock.key_time(0, 123) == 123  # synthetic events: arrival time
+    first = clock.key_time(5_000, 9_000_000_000)
+    later = clock.key_time(5_004, 9_060_000_000)  # delivered 56 ms late
+    assert later - first == 4_000_000
