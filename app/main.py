@@ -6,6 +6,7 @@ import contextlib
 import logging
 import os
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     from app.store.open import open_store
 
     try:
-        store = open_store(config.store_path)
+        # The document process checkpoints the WAL, so scans never pay for it.
+        store = open_store(config.store_path, background_checkpoints=True)
     except ToteError as exc:
         print(f"tote: {exc.message}", file=sys.stderr)
         return 3
@@ -70,6 +72,7 @@ def document_worker(conn: Any, store_path: Path, output_dir: Path, ctx: Any) -> 
     """Main of the document child process: its own store connections and a headless Qt."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     _die_with_parent()
+    from app.store.checkpoint import start_checkpointer
     from app.store.open import open_store
     from app.usecases.documents import DocumentService
     from ui.document_process import serve
@@ -78,6 +81,8 @@ def document_worker(conn: Any, store_path: Path, output_dir: Path, ctx: Any) -> 
 
     app = QGuiApplication([])  # fonts and painting need the application object
     store = open_store(store_path)
+    stop = threading.Event()
+    start_checkpointer(store_path, stop)
     try:
         serve(
             conn,
@@ -86,6 +91,7 @@ def document_worker(conn: Any, store_path: Path, output_dir: Path, ctx: Any) -> 
             ),
         )
     finally:
+        stop.set()
         store.close()
         del app
 

@@ -10,6 +10,7 @@ and its attempt is already counted in the store by the job's claim.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import threading
@@ -96,7 +97,8 @@ class DocumentProcess:
         self._stopping = True
         conn, process = self._conn, self._process
         if conn is not None:
-            conn.close()
+            with contextlib.suppress(OSError):  # the worker thread may close it too
+                conn.close()
         if process is not None:
             process.join(timeout=5)
             if process.is_alive():
@@ -122,7 +124,8 @@ class DocumentProcess:
 
     def _kill_locked(self) -> None:
         if self._conn is not None:
-            self._conn.close()
+            with contextlib.suppress(OSError):  # stop() may have closed it already
+                self._conn.close()
         if self._process is not None:
             self._process.kill()
             self._process.join(timeout=5)

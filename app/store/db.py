@@ -37,7 +37,7 @@ def _begin_deferred(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN")
 
 
-def open_engine(path: Path, *, writer: bool = True) -> Engine:
+def open_engine(path: Path, *, writer: bool = True, autocheckpoint: int | None = None) -> Engine:
     """An engine on ``path`` (created if missing); each thread gets its own connection.
 
     Writers begin IMMEDIATE; readers begin DEFERRED and so never wait for a writer (WAL
@@ -48,6 +48,13 @@ def open_engine(path: Path, *, writer: bool = True) -> Engine:
     url = URL.create("sqlite", database=str(path))  # a "?" in the path stays in the path
     engine = create_engine(url, connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _on_connect)
+    if autocheckpoint is not None:
+        pages = int(autocheckpoint)
+        event.listen(
+            engine,
+            "connect",
+            lambda dbapi, _record: dbapi.execute(f"PRAGMA wal_autocheckpoint={pages}"),
+        )
     event.listen(engine, "begin", _begin_immediate if writer else _begin_deferred)
     return engine
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.store.checkpoint import SAFETY_NET_PAGES
 from app.store.db import open_engine, session_factory
 from app.store.migrate import upgrade_to_head
 
@@ -25,9 +26,15 @@ class Store:
         self.read_engine.dispose()
 
 
-def open_store(path: Path) -> Store:
-    """Migrate ``path`` to this build's schema and return it; SchemaTooNewError if newer."""
-    engine = open_engine(path)
+def open_store(path: Path, *, background_checkpoints: bool = False) -> Store:
+    """Migrate ``path`` to this build's schema and return it; SchemaTooNewError if newer.
+
+    ``background_checkpoints``: another process runs ``app.store.checkpoint`` for this
+    store, so this one's commits leave the WAL alone (the kiosk's GUI thread).
+    """
+    engine = open_engine(
+        path, autocheckpoint=SAFETY_NET_PAGES if background_checkpoints else None
+    )
     try:
         upgrade_to_head(engine)
     except BaseException:

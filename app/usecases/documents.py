@@ -18,14 +18,14 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import CursorResult, case, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.clock import Clock, utc_now
 from app.context import StationContext
 from app.ports import SlipRenderer
 from app.store.journal import audit
-from app.store.tables import Package, PrintJob
+from app.store.tables import Order, Package, PrintJob
 from app.usecases.packing_slip import build_packing_slip, slip_file_name
 from app.usecases.views import load_order
 
@@ -120,45 +120,94 @@ class DocumentService:
         return PrintResult(job_id, order_number, True, target, None)
 
     def _claim(self, job_id: str, retry_failed: bool) -> tuple[int, str] | PrintResult:
+        """Take the job: read it on a snapshot, then one conditional UPDATE.
+
+        The write transaction is a single indexed statement, so the scanning GUI thread
+        never waits behind a document worker for more than a moment.
+        """
         now = self._clock()
+        with self._reads() as session:
+            row = session.execute(
+                select(
+                    PrintJob.status,
+                    PrintJob.attempts,
+                    PrintJob.claimed_until,
+                    PrintJob.claimed_by,
+                    PrintJob.output_path,
+                    PrintJob.error,
+                    PrintJob.order_id,
+                    Order.number,
+                )
+                .join(Order, Order.id == PrintJob.order_id)
+                .where(PrintJob.job_id == job_id)
+            ).one()
+        if row.status == "done":  # asked twice: never print twice
+            path = Path(row.output_path) if row.output_path else None
+            return PrintResult(job_id, row.number, True, path, None)
+        if row.status == "failed" and not retry_failed:
+            return PrintResult(job_id, row.number, False, None, row.error)
+        held = row.claimed_until is not None and row.claimed_until > now
+        if held and row.claimed_by and self._owner_alive(row.claimed_by):
+            return PrintResult(job_id, row.number, False, None, None, in_progress=True)
         with self._sessions.begin() as session:
-            job = session.execute(select(PrintJob).where(PrintJob.job_id == job_id)).scalar_one()
-            number = load_order(session, job.order_id).number
-            if job.status == "done":  # asked twice: never print twice
-                path = Path(job.output_path) if job.output_path else None
-                return PrintResult(job_id, number, True, path, None)
-            if job.status == "failed" and not retry_failed:
-                return PrintResult(job_id, number, False, None, job.error)
-            held = job.claimed_until is not None and job.claimed_until > now
-            if held and job.claimed_by and self._owner_alive(job.claimed_by):
-                return PrintResult(job_id, number, False, None, None, in_progress=True)
-            job.status = "pending"
-            job.attempts += 1
-            job.claimed_until = now + LEASE
-            job.claimed_by = self._owner
-            return job.order_id, number
+            taken = session.execute(
+                update(PrintJob)
+                .where(
+                    PrintJob.job_id == job_id,
+                    PrintJob.status == row.status,
+                    PrintJob.attempts == row.attempts,  # nobody claimed it since we read it
+                )
+                .values(
+                    status="pending",
+                    attempts=row.attempts + 1,
+                    claimed_until=now + LEASE,
+                    claimed_by=self._owner,
+                )
+            )
+        if _rowcount(taken) != 1:
+            return PrintResult(job_id, row.number, False, None, None, in_progress=True)
+        return row.order_id, row.number
 
     def _finish(
         self, job_id: str, order_number: str, path: Path | None = None, error: str | None = None
     ) -> None:
+        """Record the outcome in a write transaction of two prepared statements (the GUI
+        thread waits behind it, so no ORM work inside)."""
         now = self._clock()
+        free = {"claimed_until": None, "claimed_by": None}
         with self._sessions.begin() as session:
-            job = session.execute(select(PrintJob).where(PrintJob.job_id == job_id)).scalar_one()
-            job.claimed_until, job.claimed_by = None, None
+            conn = session.connection()
             if error is None:
-                job.status, job.output_path, job.done_at, job.error = "done", str(path), now, None
+                done = conn.execute(
+                    update(PrintJob)
+                    .where(PrintJob.job_id == job_id)
+                    .values(status="done", output_path=str(path), done_at=now, error=None, **free)
+                    .returning(PrintJob.attempts)
+                ).scalar_one()
                 audit(
-                    session.connection(),
+                    conn,
                     self._ctx,
                     now,
                     "slip_printed",
                     order_number,
-                    {"job_id": job_id, "path": str(path), "attempt": job.attempts},
+                    {"job_id": job_id, "path": str(path), "attempt": done},
                 )
             else:
-                job.error = error
-                if job.attempts >= MAX_ATTEMPTS:
-                    job.status = "failed"
+                conn.execute(
+                    update(PrintJob)
+                    .where(PrintJob.job_id == job_id)
+                    .values(
+                        error=error,
+                        status=case(
+                            (PrintJob.attempts >= MAX_ATTEMPTS, "failed"), else_=PrintJob.status
+                        ),
+                        **free,
+                    )
+                )
+
+
+def _rowcount(result: object) -> int:
+    return result.rowcount if isinstance(result, CursorResult) else -1
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -98,7 +98,7 @@ def one_run(source: Path) -> tuple[list[float], float]:
         path = Path(tmp) / "station.sqlite3"
         shutil.copy(source, path)
         anchor = durable_commit_ms(Path(tmp))
-        store = open_store(path)
+        store = open_store(path, background_checkpoints=True)  # as the kiosk does
         with store.sessions() as s:
             unit_gtin = {
                 pid: g
