@@ -64,6 +64,11 @@ def run_kiosk(
     window.wedge.install(app)
     window.start()
     if fullscreen:
+        # Kiosks often run X without a window manager, which ignores the full-screen
+        # request: cover the screen ourselves as well.
+        screen = app.primaryScreen()
+        if screen is not None:
+            window.setGeometry(screen.geometry())
         window.showFullScreen()
     else:
         window.resize(1280, 800)

@@ -42,6 +42,7 @@ from PySide6.QtGui import (
     QPalette,
     QPdfWriter,
     QPen,
+    QResizeEvent,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -102,6 +103,7 @@ __all__ = [
     "QProgressBar",
     "QPushButton",
     "QRectF",
+    "QResizeEvent",
     "QSizeF",
     "QSizePolicy",
     "QStackedWidget",

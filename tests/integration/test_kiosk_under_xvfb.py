@@ -71,8 +71,8 @@ def wait_for(predicate, timeout: float = 20.0) -> None:  # type: ignore[no-untyp
 
 
 def test_demo_order_packed_by_x_key_events_alone(display: str, tmp_path: Path) -> None:
-    """GIVEN the kiosk on Xvfb WHEN a scanner types an order, a wrong item and every unit
-    THEN the order is packed, its slip is a PDF, and the wrong item changed nothing."""
+    """GIVEN the kiosk full screen on Xvfb WHEN a scanner types an order, a wrong item and
+    every unit THEN the order is packed, its slip is a PDF, the wrong item changed nothing."""
     store_path, out = tmp_path / "station.sqlite3", tmp_path / "out"
     store = open_store(store_path)
     seed_if_empty(store.sessions, orders=30)
@@ -104,6 +104,12 @@ def test_demo_order_packed_by_x_key_events_alone(display: str, tmp_path: Path) -
         assert ready.startswith("TOTE READY"), ready + (kiosk.stderr.read() if kiosk.stderr else "")
         time.sleep(0.5)  # let the window map before the first key
         xdotool(display, "mousemove", "640", "400")
+        geometry = subprocess.run(
+            ["xdotool", "search", "--name", "Tote", "getwindowgeometry"],
+            env=dict(os.environ, DISPLAY=display), capture_output=True, text=True, timeout=30,
+            check=True,
+        ).stdout
+        assert "Geometry: 1280x800" in geometry  # full screen even without a window manager
 
         store = open_store(store_path)
 

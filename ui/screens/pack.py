@@ -13,10 +13,12 @@ from ui.qt import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QResizeEvent,
     QSizePolicy,
     Qt,
     QTableWidget,
     QTableWidgetItem,
+    QTimer,
     QVBoxLayout,
     QWidget,
 )
@@ -75,6 +77,7 @@ class PackScreen(QWidget):
         )
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(row_height)
+        self.table.verticalHeader().setMinimumSectionSize(row_height)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -160,7 +163,8 @@ class PackScreen(QWidget):
                 self.table.setItem(row, col, item)
 
     def _fit_columns(self) -> None:
-        """Location and quantity columns as wide as their widest text, measured once."""
+        """Location and quantity columns as wide as their widest text, and rows as tall as
+        their wrapped product names: measured once per order, not on every scan."""
         padding = 28
         for col in (2, 3):
             header = self.table.horizontalHeaderItem(col)
@@ -173,6 +177,13 @@ class PackScreen(QWidget):
             self.table.setColumnWidth(
                 col, max(metrics.horizontalAdvance(t) for t in texts) + padding
             )
+        self.table.resizeRowsToContents()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Wrapped names need new heights at a new width; measured once the table's own
+        # columns have been laid out at that width.
+        QTimer.singleShot(0, self.table.resizeRowsToContents)
 
     def _item(self, row: int, col: int) -> QTableWidgetItem:
         item = self.table.item(row, col)
