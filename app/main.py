@@ -27,11 +27,15 @@ def main(argv: list[str] | None = None) -> int:
     from app.store.open import open_store
 
     try:
-        # The document process checkpoints the WAL, so scans never pay for it.
+        # A background thread checkpoints the WAL, so scans never pay for it.
         store = open_store(config.store_path, background_checkpoints=True)
     except ToteError as exc:
         print(f"tote: {exc.message}", file=sys.stderr)
         return 3
+    from app.store.checkpoint import start_checkpointer
+
+    stop_checkpoints = threading.Event()
+    start_checkpointer(config.store_path, stop_checkpoints)
     if config.demo:
         from app.demo.seed import seed_if_empty
 
@@ -64,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
             ready_marker=config.ready_marker,
         )
     finally:
+        stop_checkpoints.set()
         printer.stop()
         store.close()
 
@@ -72,7 +77,6 @@ def document_worker(conn: Any, store_path: Path, output_dir: Path, ctx: Any) -> 
     """Main of the document child process: its own store connections and a headless Qt."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     _die_with_parent()
-    from app.store.checkpoint import start_checkpointer
     from app.store.open import open_store
     from app.usecases.documents import DocumentService
     from ui.document_process import serve
@@ -81,8 +85,6 @@ def document_worker(conn: Any, store_path: Path, output_dir: Path, ctx: Any) -> 
 
     app = QGuiApplication([])  # fonts and painting need the application object
     store = open_store(store_path)
-    stop = threading.Event()
-    start_checkpointer(store_path, stop)
     try:
         serve(
             conn,
@@ -91,7 +93,6 @@ def document_worker(conn: Any, store_path: Path, output_dir: Path, ctx: Any) -> 
             ),
         )
     finally:
-        stop.set()
         store.close()
         del app
 

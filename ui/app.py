@@ -83,4 +83,7 @@ def run_kiosk(
             app.quit()
 
         QTimer.singleShot(50, shoot)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        window.shut_down()

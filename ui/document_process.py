@@ -64,8 +64,14 @@ class DocumentProcess:
     def start(self) -> None:
         """Start the child now, so the first slip does not wait for Qt to load."""
         with self._lock:
-            if not self._stopping:
+            if self._stopping:
+                return
+            try:
                 self._ensure_started()
+            except Exception:
+                if self._stopping:  # stopped while starting: nothing went wrong
+                    return
+                raise
 
     def run(self, job_ids: list[str], *, retry_failed: bool = False) -> list[PrintResult]:
         """Run the jobs one by one; blocks the calling (worker) thread, never the GUI."""
@@ -78,7 +84,11 @@ class DocumentProcess:
         return results
 
     def _run_one(self, job_id: str, retry_failed: bool) -> PrintResult:
-        conn = self._ensure_started()
+        try:
+            conn = self._ensure_started()
+        except Exception as exc:  # no child: this job fails, the batch goes on
+            log.exception("document process could not start")
+            return PrintResult(job_id, "", False, None, f"{type(exc).__name__}: {exc}")
         try:
             conn.send((job_id, retry_failed))
             if not conn.poll(JOB_TIMEOUT_S):
@@ -93,17 +103,17 @@ class DocumentProcess:
             return PrintResult(job_id, "", False, None, "the document process stopped")
 
     def stop(self) -> None:
-        """Stop at once, even while a job is running (closing the pipe ends the wait)."""
+        """Stop now, even while a job runs: the child is ended, so the worker's wait on the
+        pipe ends with EOF (closing the pipe from here would not wake it). A job cut off
+        this way stays pending in the store and runs at the next start."""
         self._stopping = True
-        conn, process = self._conn, self._process
-        if conn is not None:
-            with contextlib.suppress(OSError):  # the worker thread may close it too
-                conn.close()
+        process = self._process
         if process is not None:
-            process.join(timeout=5)
+            process.terminate()
+            process.join(timeout=2)
             if process.is_alive():
                 process.kill()
-                process.join(timeout=5)
+                process.join(timeout=2)
 
     def _ensure_started(self) -> Connection:
         if self._process is not None and self._process.is_alive() and self._conn is not None:
@@ -116,10 +126,11 @@ class DocumentProcess:
         )
         process.start()
         child.close()
+        self._process = process  # visible to stop() while it starts
         if not parent.poll(START_TIMEOUT_S) or parent.recv() != ("ready",):
             process.kill()
             raise RuntimeError("the document process did not start")
-        self._process, self._conn = process, parent
+        self._conn = parent
         return parent
 
     def _kill_locked(self) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 from typing import Protocol
 
@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self._status_soon.timeout.connect(self.refresh_status)
         self._last_scan_at: str | None = None
         self._print_problem = False  # the last document run failed (shown until one works)
+        self._job_orders: dict[str, str] = {}  # print job -> order, for results without one
         self._printer = PrintWorker(services.printer, parent=self)
         self._printer.finished.connect(self._printed)
         self._printer.failed.connect(self._printing_failed)
@@ -244,6 +245,7 @@ class MainWindow(QMainWindow):
             )
             self.stack.setCurrentWidget(self.ready)
             if result.print_job_id:
+                self._job_orders[result.print_job_id] = result.view.order_number
                 self._printer.submit([result.print_job_id])
         self._update_buttons()
 
@@ -290,7 +292,11 @@ class MainWindow(QMainWindow):
     # -- documents -----------------------------------------------------------------------
 
     def _printed(self, results: list[PrintResult]) -> None:
-        results = [r for r in results if not r.in_progress]  # another worker has those
+        results = [
+            replace(r, order_number=r.order_number or self._job_orders.get(r.job_id, ""))
+            for r in results
+            if not r.in_progress  # another worker has those
+        ]
         self._print_problem = any(not r.ok for r in results)
         for result in results:
             if result.ok:
@@ -346,9 +352,14 @@ class MainWindow(QMainWindow):
     def _update_buttons(self) -> None:
         self.aside_button.setVisible(self.stack.currentWidget() is self.pack)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def shut_down(self) -> None:
+        """Stop delivering background results (also when the app quits without closing)."""
         self._printer.close()
         self._status_timer.stop()
+        self._status_soon.stop()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shut_down()
         super().closeEvent(event)
 
     def _show_scanner_state(self) -> None:

@@ -13,7 +13,7 @@ import threading
 from typing import Protocol
 
 from app.usecases.documents import PrintResult
-from ui.qt import QObject, Signal
+from ui.qt import QObject, Signal, SignalInstance
 
 log = logging.getLogger(__name__)
 
@@ -62,11 +62,18 @@ class PrintWorker(QObject):
                 results = self._runner.run(job_ids, retry_failed=retry_failed)
             except Exception as exc:
                 log.exception("print jobs %s could not be run", job_ids)
-                if not self._closed:
-                    self.failed.emit(f"{type(exc).__name__}: {exc}")
+                self._deliver(self.failed, f"{type(exc).__name__}: {exc}")
                 results = None
             finally:
                 with self._lock:
                     self._wanted.difference_update(job_ids)
-            if results is not None and not self._closed:
-                self.finished.emit(results)
+            if results is not None:
+                self._deliver(self.finished, results)
+
+    def _deliver(self, signal: SignalInstance, value: object) -> None:
+        if self._closed:
+            return
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the window was deleted meanwhile (kiosk shutting down)
+            self._closed = True

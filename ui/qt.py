@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QTranslator,
     QUrl,
     Signal,
+    SignalInstance,
     Slot,
 )
 from PySide6.QtGui import (
@@ -119,5 +120,6 @@ __all__ = [
     "QWidget",
     "Qt",
     "Signal",
+    "SignalInstance",
     "Slot",
 ]

@@ -32,7 +32,6 @@ from app.wedge import (
 from ui.qt import QApplication, QEvent, QKeyEvent, QLineEdit, QObject, Qt, QTimer, QWidget, Signal
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-LATE_TIMER_NS = 10_000_000  # a poll this late means the GUI thread was busy: look again
 MODIFIER_NAMES = (
     (Qt.KeyboardModifier.ShiftModifier, "shift"),
     (Qt.KeyboardModifier.ControlModifier, "ctrl"),
@@ -90,7 +89,7 @@ class WedgeFilter(QObject):
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._poll)
-        self._deadline_ns: int | None = None
+        self._yielded = False  # the timer gave queued keys one event-loop turn already
 
     def install(self, app: QApplication) -> None:
         app.installEventFilter(self)
@@ -129,10 +128,10 @@ class WedgeFilter(QObject):
         popup = QApplication.activePopupWidget()
         if popup is not None:
             return watched is popup
-        focus = QApplication.focusWidget()
-        if focus is not None:
-            return watched is focus
-        return watched.isWindow()
+        # Qt delivers a window's keys to its focus widget, or to the window itself; that
+        # widget may have focus inside an inactive window (X without a window manager).
+        top = watched.window()
+        return watched is (top.focusWidget() or top)
 
     def _apply(self, actions: Sequence[WedgeAction]) -> QWidget | None:
         """Carry out the actions; returns where released keys went, if any were."""
@@ -176,19 +175,20 @@ class WedgeFilter(QObject):
             self._replaying = False
 
     def _arm_timer(self) -> None:
-        self._deadline_ns = self._detector.next_deadline_ns()
-        if self._deadline_ns is None:
+        self._yielded = False
+        deadline = self._detector.next_deadline_ns()
+        if deadline is None:
             self._timer.stop()
             return
-        wait_ms = max(0, (self._deadline_ns - time.monotonic_ns()) // 1_000_000 + 1)
+        wait_ms = max(0, (deadline - time.monotonic_ns()) // 1_000_000 + 1)
         self._timer.start(int(wait_ms))
 
     def _poll(self) -> None:
-        now = time.monotonic_ns()
-        if self._deadline_ns is not None and now - self._deadline_ns > LATE_TIMER_NS:
-            # We are late: keys may be queued behind this timer. Let them in first.
-            self._deadline_ns = None
+        if not self._yielded:
+            # Keys that arrived while the GUI thread was busy may be queued behind this
+            # timer: give them one event-loop turn before deciding the burst has ended.
+            self._yielded = True
             self._timer.start(0)
             return
-        self._apply(self._detector.poll(now))
+        self._apply(self._detector.poll(time.monotonic_ns()))
         self._arm_timer()

@@ -3,12 +3,14 @@
 SQLite folds the WAL back into the database on the commit that crosses 1,000 pages: on the
 GUI thread that made one scan in a hundred wait 15-90 ms (copying pages, fsync of the
 database file). The kiosk's writer therefore checkpoints only as a safety net (at
-SAFETY_NET_PAGES), and this loop, run in the document process, checkpoints PASSIVE every
-few seconds: it never blocks a writer, and its fsyncs are not the scanner's.
+SAFETY_NET_PAGES), and this loop, on its own thread and connection, checkpoints PASSIVE
+every few seconds: it never blocks a writer, sqlite3 releases the GIL while it works, and
+its fsyncs are not the scanner's.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 import threading
@@ -21,7 +23,7 @@ INTERVAL_S = 2.0
 
 def checkpoint_once(path: Path) -> tuple[int, int, int]:
     """(busy, WAL frames, frames checkpointed) from one PASSIVE checkpoint."""
-    with sqlite3.connect(path, timeout=1.0) as conn:
+    with contextlib.closing(sqlite3.connect(path, timeout=1.0)) as conn:
         row = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
     return int(row[0]), int(row[1]), int(row[2])
 
@@ -33,8 +35,8 @@ def start_checkpointer(path: Path, stop: threading.Event) -> threading.Thread:
         while not stop.wait(INTERVAL_S):
             try:
                 checkpoint_once(path)
-            except sqlite3.Error as exc:  # busy or locked now: next round
-                log.debug("checkpoint skipped: %s", exc)
+            except Exception as exc:  # busy, locked, disk trouble: try again next round
+                log.warning("checkpoint skipped: %s", exc)
 
     thread = threading.Thread(target=loop, name="tote-checkpoint", daemon=True)
     thread.start()

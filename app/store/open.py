@@ -32,9 +32,7 @@ def open_store(path: Path, *, background_checkpoints: bool = False) -> Store:
     ``background_checkpoints``: another process runs ``app.store.checkpoint`` for this
     store, so this one's commits leave the WAL alone (the kiosk's GUI thread).
     """
-    engine = open_engine(
-        path, autocheckpoint=SAFETY_NET_PAGES if background_checkpoints else None
-    )
+    engine = open_engine(path, autocheckpoint=SAFETY_NET_PAGES if background_checkpoints else None)
     try:
         upgrade_to_head(engine)
     except BaseException:

@@ -94,15 +94,15 @@ class DocumentService:
         if isinstance(claimed, PrintResult):
             return claimed
         order_id, order_number = claimed
-        with self._reads() as session:
-            order = load_order(session, order_id)
-            packages = len(
-                session.execute(select(Package.id).where(Package.order_id == order_id)).all()
-            )
-            slip = build_packing_slip(order, packages, self._ctx.station_code)
         target = self._output_dir / slip_file_name(order_number)
         partial = target.with_name(f".{target.name}.{self._owner}.{job_id[:8]}.part")
-        try:
+        try:  # from the claim on, every failure is recorded and releases the job
+            with self._reads() as session:
+                order = load_order(session, order_id)
+                packages = len(
+                    session.execute(select(Package.id).where(Package.order_id == order_id)).all()
+                )
+                slip = build_packing_slip(order, packages, self._ctx.station_code)
             self._output_dir.mkdir(parents=True, exist_ok=True)
             self._renderer.render_packing_slip(slip, partial)
             with open(partial, "rb+") as written:
@@ -147,8 +147,20 @@ class DocumentService:
         if row.status == "failed" and not retry_failed:
             return PrintResult(job_id, row.number, False, None, row.error)
         held = row.claimed_until is not None and row.claimed_until > now
-        if held and row.claimed_by and self._owner_alive(row.claimed_by):
+        # Our own old claim is no obstacle: a worker runs one job at a time.
+        mine = row.claimed_by == self._owner
+        if held and not mine and row.claimed_by and self._owner_alive(row.claimed_by):
             return PrintResult(job_id, row.number, False, None, None, in_progress=True)
+        if row.status == "pending" and row.attempts >= MAX_ATTEMPTS and not retry_failed:
+            # Attempts that crashed or hung the renderer never reached _finish: stop here.
+            error = row.error or "the document process stopped while producing it"
+            with self._sessions.begin() as session:
+                session.execute(
+                    update(PrintJob)
+                    .where(PrintJob.job_id == job_id, PrintJob.attempts == row.attempts)
+                    .values(status="failed", error=error, claimed_until=None, claimed_by=None)
+                )
+            return PrintResult(job_id, row.number, False, None, error)
         with self._sessions.begin() as session:
             taken = session.execute(
                 update(PrintJob)
@@ -175,15 +187,25 @@ class DocumentService:
         thread waits behind it, so no ORM work inside)."""
         now = self._clock()
         free = {"claimed_until": None, "claimed_by": None}
+        # Only while the job is still ours: if our lease ran out and another worker took
+        # it over, its outcome wins (a done job must never turn failed).
+        ours = (
+            (PrintJob.job_id == job_id)
+            & (PrintJob.claimed_by == self._owner)
+            & (PrintJob.status == "pending")
+        )
         with self._sessions.begin() as session:
             conn = session.connection()
             if error is None:
                 done = conn.execute(
                     update(PrintJob)
-                    .where(PrintJob.job_id == job_id)
+                    .where(ours)
                     .values(status="done", output_path=str(path), done_at=now, error=None, **free)
                     .returning(PrintJob.attempts)
-                ).scalar_one()
+                ).scalar_one_or_none()
+                if done is None:
+                    log.warning("job %s was taken over before it finished here", job_id)
+                    return
                 audit(
                     conn,
                     self._ctx,
@@ -195,7 +217,7 @@ class DocumentService:
             else:
                 conn.execute(
                     update(PrintJob)
-                    .where(PrintJob.job_id == job_id)
+                    .where(ours)
                     .values(
                         error=error,
                         status=case(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -10,6 +11,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.clock import Clock, utc_now
 from app.store.tables import Operator, OutboxEvent, PrintJob
 from app.usecases.documents import process_alive
+
+STUCK_AFTER = timedelta(seconds=60)  # a slip is normally done in well under a second
 
 
 class StationStatus:
@@ -44,20 +47,24 @@ class StationStatus:
             return list(session.execute(stmt).scalars())
 
     def print_jobs_failing(self) -> int:
-        """Jobs that failed for good, or failed before and no live worker is retrying."""
+        """Jobs that failed for good, plus pending ones no live worker holds that either
+        failed before or have waited longer than STUCK_AFTER (never got to a worker)."""
         now = self._clock()
         with self._sessions() as session:
             failed = session.execute(
                 select(func.count()).select_from(PrintJob).where(PrintJob.status == "failed")
             ).scalar_one()
-            retried = session.execute(
-                select(PrintJob.claimed_until, PrintJob.claimed_by).where(
-                    PrintJob.status == "pending", PrintJob.attempts > 0
-                )
+            pending = session.execute(
+                select(
+                    PrintJob.attempts,
+                    PrintJob.created_at,
+                    PrintJob.claimed_until,
+                    PrintJob.claimed_by,
+                ).where(PrintJob.status == "pending")
             ).all()
-        held = sum(
-            1
-            for until, owner in retried
-            if until is not None and until > now and owner and self._owner_alive(owner)
-        )
-        return int(failed) + len(retried) - held
+        stuck = 0
+        for attempts, created_at, until, owner in pending:
+            held = until is not None and until > now and owner and self._owner_alive(owner)
+            if not held and (attempts > 0 or created_at < now - STUCK_AFTER):
+                stuck += 1
+        return int(failed) + stuck

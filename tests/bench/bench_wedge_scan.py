@@ -11,12 +11,14 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 from sqlalchemy import select
 
 from app.demo.seed import seed_if_empty
+from app.store.checkpoint import start_checkpointer
 from app.store.open import open_store
 from app.store.tables import Order, ProductBarcode
 from app.usecases.pack_station import Outcome, ScanResult
@@ -99,6 +101,8 @@ def one_run(source: Path) -> tuple[list[float], float]:
         shutil.copy(source, path)
         anchor = durable_commit_ms(Path(tmp))
         store = open_store(path, background_checkpoints=True)  # as the kiosk does
+        stop_checkpoints = threading.Event()
+        start_checkpointer(path, stop_checkpoints)
         with store.sessions() as s:
             unit_gtin = {
                 pid: g
@@ -142,6 +146,7 @@ def one_run(source: Path) -> tuple[list[float], float]:
                 ]
         uninstall(window)
         app.processEvents()
+        stop_checkpoints.set()
         store.close()
     assert len(timings) == SCANS
     return timings, anchor

@@ -24,8 +24,9 @@ def test_sounds_are_valid_wavs_played_by_the_player_command(tmp_path: Path) -> N
         assert time.monotonic() < deadline, "the player was not run four times"
         time.sleep(0.02)
     played = [Path(p).name for p in log.read_text().splitlines()]
-    assert sorted(played) == sorted(["tote-accept.wav", "tote-error.wav", "tote-done.wav",
-                                     "tote-error.wav"])
+    assert sorted(played) == sorted(
+        ["tote-accept.wav", "tote-error.wav", "tote-done.wav", "tote-error.wav"]
+    )
     for name, segments in TONES.items():
         with wave.open(str(tmp_path / "cache" / f"tote-{name}.wav")) as wav:
             assert wav.getframerate() == 16_000 and wav.getsampwidth() == 2

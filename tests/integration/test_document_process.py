@@ -73,4 +73,4 @@ def test_stop_returns_promptly_even_while_a_job_runs(
     process.stop()
     runner.join(timeout=10)
     assert not runner.is_alive()
-    assert time.monotonic() - started < 6
+    assert time.monotonic() - started < 3  # terminate, not a 5 s join timeout

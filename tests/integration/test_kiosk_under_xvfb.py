@@ -106,7 +106,10 @@ def test_demo_order_packed_by_x_key_events_alone(display: str, tmp_path: Path) -
         xdotool(display, "mousemove", "640", "400")
         geometry = subprocess.run(
             ["xdotool", "search", "--name", "Tote", "getwindowgeometry"],
-            env=dict(os.environ, DISPLAY=display), capture_output=True, text=True, timeout=30,
+            env=dict(os.environ, DISPLAY=display),
+            capture_output=True,
+            text=True,
+            timeout=30,
             check=True,
         ).stdout
         assert "Geometry: 1280x800" in geometry  # full screen even without a window manager

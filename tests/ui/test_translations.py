@@ -27,8 +27,12 @@ def tool(name: str) -> str:
 
 def lupdate(target: Path) -> str:
     sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
-    subprocess.run([tool("pyside6-lupdate"), *sources, "-ts", str(target)], check=True,
-                   capture_output=True, timeout=120)
+    subprocess.run(
+        [tool("pyside6-lupdate"), *sources, "-ts", str(target)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     return target.read_text(encoding="utf-8")
 
 
@@ -37,8 +41,13 @@ def test_lupdate_finds_the_strings_of_every_screen_and_document(tmp_path: Path) 
     ts = lupdate(tmp_path / "tote_el.ts")
     for context in ("MainWindow", "ReadyScreen", "PackScreen", "Messages", "PackingSlip"):
         assert f"<name>{context}</name>" in ts, context
-    for text in ("Scan an order barcode to start packing", "Wrong item: {name}",
-                 "Put order aside", "Packing slip", "Gift message"):
+    for text in (
+        "Scan an order barcode to start packing",
+        "Wrong item: {name}",
+        "Put order aside",
+        "Packing slip",
+        "Gift message",
+    ):
         assert f"<source>{text}</source>" in ts, text
     assert ts.count("<message>") >= 90
 
@@ -54,8 +63,17 @@ def test_a_greek_catalogue_translates_the_ready_screen(
         "        <translation>Σαρώστε τον κωδικό μιας παραγγελίας για συσκευασία</translation>",
     )
     (tmp_path / "tote_el.ts").write_text(ts, encoding="utf-8")
-    subprocess.run([tool("pyside6-lrelease"), str(tmp_path / "tote_el.ts"), "-qm",
-                    str(tmp_path / "tote_el.qm")], check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [
+            tool("pyside6-lrelease"),
+            str(tmp_path / "tote_el.ts"),
+            "-qm",
+            str(tmp_path / "tote_el.qm"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     translator = install_translations(qapp, "el", folder=tmp_path)
     assert translator is not None
     try:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from app.domain.documents import PackingSlip
 from app.scanning import RawScan
@@ -12,6 +13,7 @@ from app.store.open import Store
 from app.store.tables import AuditEntry, PrintJob
 from app.usecases.documents import DocumentService, PrintResult
 from app.usecases.pack_station import PackStation
+from app.usecases.status import StationStatus
 from tests.conftest import CTX
 from tests.factories import LAMP_GTIN13, MUG_GTIN13, NOW, Catalogue, add_order
 
@@ -150,3 +152,32 @@ def test_a_document_that_keeps_failing_stops_after_max_attempts_until_retried(
     assert not working.run(job_id).ok and renderer.slips == []  # not without the operator
     assert working.run(job_id, retry_failed=True).ok
     assert len(renderer.slips) == 1
+
+
+def test_a_job_that_crashed_its_worker_three_times_is_failed_not_retried_forever(
+    store: Store, catalogue: Catalogue, station: PackStation, tmp_path: Path
+) -> None:
+    """Attempts that never reached their end (crash, hang) still count toward the limit."""
+    pack(store, station, catalogue, "SO-1")
+    renderer = TextRenderer()
+    docs = DocumentService(
+        store.sessions, CTX, renderer, tmp_path, owner="1", owner_alive=lambda o: False
+    )
+    [job_id] = docs.pending_job_ids()
+    with store.sessions.begin() as s:  # three claims whose workers died mid-render
+        s.execute(text("UPDATE print_jobs SET attempts = 3, claimed_by = '999'"))
+    result = docs.run(job_id)
+    assert not result.ok and renderer.slips == []
+    with store.sessions() as s:
+        assert s.execute(select(PrintJob.status)).scalar_one() == "failed"
+    assert StationStatus(store.reads).print_jobs_failing() == 1
+
+
+def test_a_job_that_never_reached_a_worker_counts_as_failing_after_a_minute(
+    store: Store, catalogue: Catalogue, station: PackStation
+) -> None:
+    """A pending job nobody claimed (the document process never started) shows Retry."""
+    pack(store, station, catalogue, "SO-1")
+    assert StationStatus(store.reads, clock=lambda: NOW).print_jobs_failing() == 0
+    later = NOW + timedelta(seconds=61)
+    assert StationStatus(store.reads, clock=lambda: later).print_jobs_failing() == 1

@@ -87,11 +87,17 @@ def test_upgrade_keeps_the_data_of_a_store_in_use(tmp_path: Path) -> None:
     run_alembic(engine, "upgrade", KNOWN_REVISIONS[0])
     seed_if_empty(session_factory(engine), orders=20)
     with engine.begin() as conn:
-        conn.execute(text("INSERT INTO print_jobs (job_id, kind, order_id, status, attempts, "
-                          "created_at) VALUES ('j1', 'packing_slip', 1, 'pending', 0, "
-                          "'2026-11-26 10:00:00')"))
-        before = {t: conn.execute(text(f"SELECT COUNT(*) FROM {t}")).scalar()
-                  for t in ("orders", "order_lines", "products", "print_jobs")}
+        conn.execute(
+            text(
+                "INSERT INTO print_jobs (job_id, kind, order_id, status, attempts, "
+                "created_at) VALUES ('j1', 'packing_slip', 1, 'pending', 0, "
+                "'2026-11-26 10:00:00')"
+            )
+        )
+        before = {
+            t: conn.execute(text(f"SELECT COUNT(*) FROM {t}")).scalar()
+            for t in ("orders", "order_lines", "products", "print_jobs")
+        }
     assert upgrade_to_head(engine) is True
     with engine.connect() as conn:
         after = {t: conn.execute(text(f"SELECT COUNT(*) FROM {t}")).scalar() for t in before}

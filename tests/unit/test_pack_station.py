@@ -298,6 +298,12 @@ def test_a_case_fills_two_lines_of_the_same_product(
     result = scan(station, MUG_CASE_GTIN14)
     assert result.outcome is Outcome.ORDER_PACKED
     with store.sessions() as s:
-        payloads = [json.loads(p) for p in s.execute(select(OutboxEvent.payload).where(
-            OutboxEvent.type == "ItemPacked").order_by(OutboxEvent.seq)).scalars()]
+        payloads = [
+            json.loads(p)
+            for p in s.execute(
+                select(OutboxEvent.payload)
+                .where(OutboxEvent.type == "ItemPacked")
+                .order_by(OutboxEvent.seq)
+            ).scalars()
+        ]
     assert [(p["line_no"], p["quantity"]) for p in payloads] == [(1, 3), (2, 3)]

@@ -15,8 +15,9 @@ def orders(draw: st.DrawFn) -> list[LineProgress]:
     lines = []
     for no in range(1, count + 1):
         ordered = draw(st.integers(1, 6))
-        lines.append(LineProgress(no, draw(st.integers(1, 4)), ordered,
-                                  draw(st.integers(0, ordered))))
+        lines.append(
+            LineProgress(no, draw(st.integers(1, 4)), ordered, draw(st.integers(0, ordered)))
+        )
     return lines
 
 
