@@ -16,6 +16,7 @@ from app.usecases.documents import PrintResult
 from ui.qt import QObject, Signal, SignalInstance
 
 log = logging.getLogger(__name__)
+WARM_UP_DELAY_S = 1.5
 
 
 class JobRunner(Protocol):
@@ -50,14 +51,20 @@ class PrintWorker(QObject):
         self._closed = True
 
     def _loop(self) -> None:
-        # Started from this long-lived thread: a Linux child set to die with its parent
-        # dies with the *thread* that spawned it, so no short-lived thread may do it.
+        # The runner is started from this long-lived thread: a Linux child set to die with
+        # its parent dies with the *thread* that spawned it. It starts a moment after the
+        # kiosk (or at the first job), so its CPU does not delay the first screen.
+        first: tuple[list[str], bool] | None = None
         try:
-            self._runner.start()
-        except Exception:
-            log.exception("the document runner did not start; jobs will retry it")
+            first = self._queue.get(timeout=WARM_UP_DELAY_S)
+        except queue.Empty:
+            try:
+                self._runner.start()
+            except Exception:
+                log.exception("the document runner did not start; jobs will retry it")
         while True:
-            job_ids, retry_failed = self._queue.get()
+            job_ids, retry_failed = first if first is not None else self._queue.get()
+            first = None
             try:
                 results = self._runner.run(job_ids, retry_failed=retry_failed)
             except Exception as exc:
