@@ -17,7 +17,7 @@ from app.usecases.documents import PrintResult
 from app.usecases.pack_station import Outcome, PackStation, ScanResult
 from app.usecases.status import StationStatus
 from app.wedge import WedgeConfig
-from ui.messages import refusal_text
+from ui.messages import outcome_feedback
 from ui.print_worker import JobRunner, PrintWorker
 from ui.qt import (
     QCloseEvent,
@@ -27,19 +27,18 @@ from ui.qt import (
     QPushButton,
     QStackedWidget,
     Qt,
-    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 from ui.screens.pack import PackScreen
 from ui.screens.ready import ReadyScreen
+from ui.status_panel import StatusPanel
 from ui.theme import Metrics
 from ui.wedge_filter import WedgeFilter
-from ui.widgets import Banner, StatusBar
+from ui.widgets import Banner
 
 log = logging.getLogger(__name__)
-STATUS_REFRESH_MS = 2000
 
 
 class Sound(Protocol):
@@ -94,21 +93,14 @@ class MainWindow(QMainWindow):
         for button in (self.enter_button, self.aside_button, self.retry_button):
             controls.addWidget(button)
         root.addLayout(controls)
-        self.status_bar_widget = StatusBar()
-        root.addWidget(self.status_bar_widget)
+        self.status_panel = StatusPanel(services.status, services.sound.available)
+        self.status_panel.failing_changed.connect(self._show_retry)
+        root.addWidget(self.status_panel)
         self.setCentralWidget(central)
 
         self.wedge = WedgeFilter(wedge, typing_target=self.entry, parent=self)
         self.wedge.scanned.connect(self.handle_scan)
         self.wedge.rejected.connect(self._wedge_rejected)
-        self._status_timer = QTimer(self)
-        self._status_timer.timeout.connect(self.refresh_status)
-        # After scans, refresh the counts once the operator pauses (not on the scan path).
-        self._status_soon = QTimer(self)
-        self._status_soon.setSingleShot(True)
-        self._status_soon.setInterval(400)
-        self._status_soon.timeout.connect(self.refresh_status)
-        self._last_scan_at: str | None = None
         self._print_problem = False  # the last document run failed (shown until one works)
         self._job_orders: dict[str, str] = {}  # print job -> order, for results without one
         self._printer = PrintWorker(services.printer, parent=self)
@@ -138,21 +130,9 @@ class MainWindow(QMainWindow):
                 ),
                 self.tr("Call a supervisor. Do not pack until this is fixed."),
             )
-        self._status_timer.start(STATUS_REFRESH_MS)
+        self.status_panel.start(self._services.station.context)
 
     def _start(self) -> None:
-        ctx = self._services.station.context
-        StatusBar.set_state(
-            self.status_bar_widget.station, self.tr("Station {code}").format(code=ctx.station_code)
-        )
-        name = self._services.status.operator_name(ctx.operator_code)
-        StatusBar.set_state(
-            self.status_bar_widget.operator,
-            self.tr("Operator {name}").format(name=name)
-            if name
-            else self.tr("Operator {code} (unknown code)").format(code=ctx.operator_code),
-            "" if name else "bad",
-        )
         current = self._services.station.current()
         if current is None:
             self._show_ready()
@@ -169,7 +149,6 @@ class MainWindow(QMainWindow):
                 self.tr("Scan the next item."),
             )
         self._update_buttons()
-        self.refresh_status()
         self._printer.submit(self._services.status.pending_print_jobs())
 
     def _show_ready(self) -> None:
@@ -194,9 +173,7 @@ class MainWindow(QMainWindow):
             self._show_result(result)
         except Exception:  # committed already; a display fault must not escape into Qt
             log.exception("showing the outcome of %r failed", raw.text)
-        self._last_scan_at = time.strftime("%H:%M:%S")
-        self._show_scanner_state()
-        self._status_soon.start()
+        self.status_panel.note_scan()
         self.scan_handled.emit(result)
 
     def _show_result(self, result: ScanResult) -> None:
@@ -204,48 +181,16 @@ class MainWindow(QMainWindow):
             self.pack.show_order(result.view)
             if self.stack.currentWidget() is not self.pack:
                 self.stack.setCurrentWidget(self.pack)
-        if result.outcome is Outcome.REFUSED:
-            assert result.reason is not None
-            headline, action = refusal_text(result.reason, result.params)
-            self.banner.show_message("error", headline, action)
-            self._services.sound.play("error")
-        elif result.outcome is Outcome.ITEM_PACKED:
-            view = result.view
-            assert view is not None
-            line = next(x for x in view.lines if x.line_no == view.last_line_no)
-            self.banner.show_message(
-                "ok",
-                self.tr("✔ {name}  ({packed} of {ordered})").format(
-                    name=line.name, packed=line.qty_packed, ordered=line.qty_ordered
-                ),
-                self.tr("{left} units to go").format(left=view.units_ordered - view.units_packed),
-            )
-            self._services.sound.play("accept")
-        elif result.outcome in (Outcome.ORDER_OPENED, Outcome.ORDER_RESUMED):
-            assert result.view is not None
-            self.banner.show_message(
-                "prompt",
-                self.tr("Order {order}: scan every item").format(order=result.view.order_number),
-                self.tr("{packed} of {total} units packed").format(
-                    packed=result.view.units_packed, total=result.view.units_ordered
-                ),
-            )
-            self._services.sound.play("accept")
-        elif result.outcome is Outcome.ORDER_PACKED:
-            assert result.view is not None
-            self.banner.show_message(
-                "done",
-                self.tr("Order {order} packed").format(order=result.view.order_number),
-                self.tr("Saving the packing slip… Scan the next order."),
-            )
-            self._services.sound.play("done")
+        feedback = outcome_feedback(result)
+        self.banner.show_message(feedback.tone, feedback.headline, feedback.action)
+        self._services.sound.play(feedback.sound)
+        if result.outcome is Outcome.ORDER_PACKED and result.view is not None:
             # The order is finished: nothing on it can be done any more, so leave its screen.
-            self.ready.show_last_packed(
-                escape(result.view.order_number), escape(self.tr("Saving the packing slip…"))
-            )
+            number = result.view.order_number
+            self.ready.show_last_packed(escape(number), escape(self.tr("Saving the packing slip…")))
             self.stack.setCurrentWidget(self.ready)
             if result.print_job_id:
-                self._job_orders[result.print_job_id] = result.view.order_number
+                self._job_orders[result.print_job_id] = number
                 self._printer.submit([result.print_job_id])
         self._update_buttons()
 
@@ -324,7 +269,6 @@ class MainWindow(QMainWindow):
             if result.order_number:
                 self.ready.show_last_packed(escape(result.order_number), note)
         self.refresh_status()
-        self._update_buttons()
         self.documents_done.emit(results)
 
     def _printing_failed(self, error: str) -> None:
@@ -355,40 +299,14 @@ class MainWindow(QMainWindow):
     def shut_down(self) -> None:
         """Stop delivering background results (also when the app quits without closing)."""
         self._printer.close()
-        self._status_timer.stop()
-        self._status_soon.stop()
+        self.status_panel.stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shut_down()
         super().closeEvent(event)
 
-    def _show_scanner_state(self) -> None:
-        scanner = self.tr("Scanner ready")
-        if self._last_scan_at:
-            scanner += self.tr(" · last scan {at}").format(at=self._last_scan_at)
-        StatusBar.set_state(self.status_bar_widget.scanner, scanner, "good")
-
     def refresh_status(self) -> None:
-        """Counts from the store (read snapshot, never waits for a writer); every 2 s."""
-        bar = self.status_bar_widget
-        status = self._services.status
-        try:
-            waiting = status.events_waiting()
-            failing = status.print_jobs_failing()
-        except Exception:
-            log.exception("status query failed")
-            StatusBar.set_state(bar.sync, self.tr("Store unavailable"), "bad")
-            return
-        StatusBar.set_state(
-            bar.sync,
-            self.tr("Sync: offline · {n} events waiting").format(n=waiting),
-        )
-        self._show_scanner_state()
-        if failing:
-            StatusBar.set_state(
-                bar.printer, self.tr("Slips: {n} failed, press Retry").format(n=failing), "bad"
-            )
-        else:
-            sound = "" if self._services.sound.available else self.tr(" · sound off")
-            StatusBar.set_state(bar.printer, self.tr("Slips: PDF ready") + sound)
+        self.status_panel.refresh()
+
+    def _show_retry(self, failing: int) -> None:
         self.retry_button.setVisible(failing > 0 or self._print_problem)

@@ -6,8 +6,10 @@ Every string is a literal inside ``translate()`` so ``pyside6-lupdate`` can coll
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from app.domain.reasons import Reason
+from app.usecases.pack_station import Outcome, ScanResult
 from ui.qt import QCoreApplication
 
 translate = QCoreApplication.translate  # lupdate collects translate("Context", "literal")
@@ -106,3 +108,47 @@ def special_label(flag: str) -> str:
         "vip": translate("Messages", "VIP"),
         "replacement": translate("Messages", "REPLACEMENT"),
     }.get(flag, flag.upper())
+
+
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    tone: str  # banner tone: "ok", "prompt", "done", "error"
+    headline: str
+    action: str
+    sound: str  # "accept", "done", "error"
+
+
+def outcome_feedback(result: ScanResult) -> Feedback:
+    """What the banner says and which sound plays for a scan's outcome."""
+    view = result.view
+    if result.outcome is Outcome.REFUSED or view is None:
+        reason = result.reason or Reason.UNKNOWN_BARCODE
+        headline, action = refusal_text(reason, result.params)
+        return Feedback("error", headline, action, "error")
+    if result.outcome is Outcome.ITEM_PACKED:
+        line = next(x for x in view.lines if x.line_no == view.last_line_no)
+        return Feedback(
+            "ok",
+            translate("Messages", "✔ {name}  ({packed} of {ordered})").format(
+                name=line.name, packed=line.qty_packed, ordered=line.qty_ordered
+            ),
+            translate("Messages", "{left} units to go").format(
+                left=view.units_ordered - view.units_packed
+            ),
+            "accept",
+        )
+    if result.outcome is Outcome.ORDER_PACKED:
+        return Feedback(
+            "done",
+            translate("Messages", "Order {order} packed").format(order=view.order_number),
+            translate("Messages", "Saving the packing slip… Scan the next order."),
+            "done",
+        )
+    return Feedback(  # opened or resumed
+        "prompt",
+        translate("Messages", "Order {order}: scan every item").format(order=view.order_number),
+        translate("Messages", "{packed} of {total} units packed").format(
+            packed=view.units_packed, total=view.units_ordered
+        ),
+        "accept",
+    )
