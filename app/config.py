@@ -9,6 +9,7 @@ from pathlib import Path
 
 import platformdirs
 
+from app.serial_framing import FramingConfig, Terminator
 from app.wedge import WedgeConfig
 
 APP_NAME = "tote"
@@ -33,6 +34,9 @@ class StationConfig:
     fullscreen: bool = False
     language: str = "en"
     wedge: WedgeConfig = field(default_factory=WedgeConfig)
+    serial_scanners: tuple[str, ...] = ()  # serial ports with a barcode scanner
+    serial_baud: int = 9600
+    serial_framing: FramingConfig = field(default_factory=FramingConfig)
     screenshot: Path | None = None  # render the first screen to this PNG and quit
     ready_marker: bool = False  # print "TOTE READY <ns>" when the first screen is shown
 
@@ -65,6 +69,20 @@ def parse_args(argv: list[str] | None = None) -> StationConfig:
     )
     parser.add_argument("--wedge-prefix", default="", help="characters the scanner sends first")
     parser.add_argument("--wedge-suffix", default="enter", choices=["enter", "tab", "none"])
+    parser.add_argument(
+        "--serial-scanner",
+        action="append",
+        default=[],
+        metavar="PORT",
+        help="a serial barcode scanner's port (repeat for several)",
+    )
+    parser.add_argument("--serial-baud", type=int, default=9600)
+    parser.add_argument(
+        "--serial-suffix",
+        default="cr",
+        choices=[t.value for t in Terminator],
+        help="what ends a serial scan (none: a pause)",
+    )
     parser.add_argument("--screenshot", type=Path, help="save the first screen as PNG and quit")
     parser.add_argument("--ready-marker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -82,6 +100,9 @@ def parse_args(argv: list[str] | None = None) -> StationConfig:
         fullscreen=args.fullscreen,
         language=args.language,
         wedge=WedgeConfig(max_gap_ms=args.wedge_gap_ms, prefix=args.wedge_prefix, suffix=suffix),
+        serial_scanners=tuple(args.serial_scanner),
+        serial_baud=args.serial_baud,
+        serial_framing=FramingConfig(terminator=Terminator(args.serial_suffix)),
         screenshot=args.screenshot,
         ready_marker=args.ready_marker,
     )

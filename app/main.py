@@ -43,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from app.usecases.pack_station import PackStation
     from app.usecases.status import StationStatus
+    from devices.serial_scanner import SerialScanner, SerialScannerConfig
     from devices.sound import CommandSoundPlayer
     from ui.app import run_kiosk
     from ui.document_process import DocumentProcess
@@ -57,6 +58,17 @@ def main(argv: list[str] | None = None) -> int:
         printer=printer,
         status=StationStatus(store.reads),
         sound=CommandSoundPlayer.detect(config.store_path.parent / "sounds"),
+        serial_scanners=tuple(
+            SerialScanner(
+                SerialScannerConfig(
+                    port=port,
+                    name=Path(port).name,
+                    baudrate=config.serial_baud,
+                    framing=config.serial_framing,
+                )
+            )
+            for port in config.serial_scanners
+        ),
     )
     try:
         return run_kiosk(

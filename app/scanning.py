@@ -45,6 +45,8 @@ def _digits_only_gtin_length(text: str) -> bool:
 
 def interpret(scan: RawScan) -> Interpretation:
     text = scan.text.strip(" \r\n\t")
+    if scan.symbology and text and not text.startswith("]"):
+        text = scan.symbology + text  # a serial scanner's AIM identifier, kept apart
     body = text[3:] if text.startswith("]") and len(text) > 3 else text  # drop AIM id
     if not body:
         return Interpretation(ScanKind.EMPTY, "")

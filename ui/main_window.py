@@ -13,11 +13,13 @@ from html import escape
 from typing import Protocol
 
 from app.scanning import RawScan
+from app.serial_framing import FramingError
 from app.usecases.documents import PrintResult
 from app.usecases.pack_station import Outcome, PackStation, ScanResult
 from app.usecases.status import StationStatus
 from app.wedge import WedgeConfig
-from ui.messages import outcome_feedback
+from devices.serial_scanner import SerialScanner
+from ui.messages import garbled_scan_text, outcome_feedback
 from ui.print_worker import JobRunner, PrintWorker
 from ui.qt import (
     QCloseEvent,
@@ -33,6 +35,7 @@ from ui.qt import (
 )
 from ui.screens.pack import PackScreen
 from ui.screens.ready import ReadyScreen
+from ui.serial_bridge import SerialBridge
 from ui.status_panel import StatusPanel
 from ui.theme import Metrics
 from ui.wedge_filter import WedgeFilter
@@ -54,6 +57,7 @@ class Services:
     printer: JobRunner  # runs the jobs, off the GUI thread (a child process in the kiosk)
     status: StationStatus
     sound: Sound
+    serial_scanners: tuple[SerialScanner, ...] = ()  # started by the window, once connected
 
 
 class MainWindow(QMainWindow):
@@ -131,6 +135,26 @@ class MainWindow(QMainWindow):
                 self.tr("Call a supervisor. Do not pack until this is fixed."),
             )
         self.status_panel.start(self._services.station.context)
+        self._start_serial_scanners()
+
+    def _start_serial_scanners(self) -> None:
+        """Connect before starting: a scan in the first instant must reach the window."""
+        if not self._services.serial_scanners:
+            return
+        self._serial = SerialBridge(self)
+        self._serial.scanned.connect(self.handle_scan)
+        self._serial.garbled.connect(self._serial_garbled)
+        self._serial.state_changed.connect(self.status_panel.set_serial_state)
+        for scanner in self._services.serial_scanners:
+            scanner.attach(self._serial.on_scan, self._serial.on_error, self._serial.on_state)
+            scanner.start()
+
+    def _serial_garbled(self, name: str, error: FramingError) -> None:
+        if error.reason == "empty":
+            return
+        headline, action = garbled_scan_text(name, error.reason)
+        self.banner.show_message("error", headline, action)
+        self._services.sound.play("error")
 
     def _start(self) -> None:
         current = self._services.station.current()
@@ -300,6 +324,8 @@ class MainWindow(QMainWindow):
         """Stop delivering background results (also when the app quits without closing)."""
         self._printer.close()
         self.status_panel.stop()
+        for scanner in self._services.serial_scanners:
+            scanner.stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shut_down()

@@ -152,3 +152,18 @@ def outcome_feedback(result: ScanResult) -> Feedback:
         ),
         "accept",
     )
+
+
+def garbled_scan_text(scanner: str, reason: str) -> tuple[str, str]:
+    """(what happened, what to do) when a serial scanner sent bytes that are no scan."""
+    headlines = {
+        "too_long": translate("Messages", "Scanner {name} sent a scan without an end"),
+        "not_utf8": translate("Messages", "Scanner {name} sent unreadable bytes"),
+        "control_chars": translate("Messages", "Scanner {name} sent control characters"),
+        "incomplete": translate("Messages", "Scanner {name} sent half a scan"),
+    }
+    headline = headlines.get(reason, translate("Messages", "Scanner {name} sent no valid scan"))
+    return (
+        headline.format(name=scanner),
+        translate("Messages", "Nothing was recorded. Scan again; if it repeats, check the cable."),
+    )

@@ -29,6 +29,7 @@ class StatusPanel(StatusBar):
         self._status = status
         self._sound_available = sound_available
         self._last_scan_at: str | None = None
+        self._serial: dict[str, str] = {}  # scanner name -> PortState value
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
         self._soon = QTimer(self)
@@ -63,11 +64,20 @@ class StatusPanel(StatusBar):
         self._show_scanner()
         self._soon.start()
 
+    def set_serial_state(self, name: str, state: str, detail: str) -> None:
+        self._serial[name] = state
+        self._show_scanner()
+
     def _show_scanner(self) -> None:
         scanner = self.tr("Scanner ready")
         if self._last_scan_at:
             scanner += self.tr(" · last scan {at}").format(at=self._last_scan_at)
-        self.set_state(self.scanner, scanner, "good")
+        unplugged = sorted(n for n, s in self._serial.items() if s != "connected")
+        if unplugged:
+            scanner = self.tr("Scanner {names} not connected: check its cable").format(
+                names=", ".join(unplugged)
+            )
+        self.set_state(self.scanner, scanner, "bad" if unplugged else "good")
 
     def refresh(self) -> None:
         """Counts from the store (read snapshots never wait for a writer)."""

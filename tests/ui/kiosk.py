@@ -11,6 +11,7 @@ from app.store.open import Store
 from app.usecases.pack_station import PackStation
 from app.usecases.status import StationStatus
 from app.wedge import WedgeConfig
+from devices.serial_scanner import SerialScanner
 from ui.document_process import DocumentProcess
 from ui.main_window import MainWindow, Services
 from ui.qt import QApplication, QEvent, QKeyEvent, Qt, QWidget
@@ -31,7 +32,10 @@ class RecordingSound:
 
 
 def build_window(
-    store: Store, output_dir: Path, ctx: StationContext | None = None
+    store: Store,
+    output_dir: Path,
+    ctx: StationContext | None = None,
+    serial_scanners: tuple[SerialScanner, ...] = (),
 ) -> tuple[MainWindow, RecordingSound]:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -47,6 +51,7 @@ def build_window(
         printer=printer,
         status=StationStatus(store.reads),
         sound=sound,
+        serial_scanners=serial_scanners,
     )
     window = MainWindow(services, WedgeConfig(), metrics)
     window.wedge.install(app)

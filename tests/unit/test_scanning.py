@@ -47,3 +47,14 @@ def test_interpret_never_raises_on_any_text(text: str) -> None:
     assert result.kind in set(ScanKind)
     if result.kind is ScanKind.GTIN:
         assert result.gtin14 is not None and len(result.gtin14) == 14
+
+
+def test_symbology_kept_apart_by_a_serial_scanner_is_used() -> None:
+    """A GS1-128 element string whose ']C1' came separately still yields its GTIN."""
+    scan = RawScan("0105901234123457\x1d10ABC", "serial:lane1", "]C1")
+    result = interpret(scan)
+    assert (result.kind, result.gtin14, result.text) == (
+        ScanKind.GTIN,
+        "05901234123457",
+        "0105901234123457\x1d10ABC",
+    )
