@@ -9,6 +9,7 @@ from pathlib import Path
 
 import platformdirs
 
+from app.repeat_guard import RepeatConfig
 from app.serial_framing import FramingConfig, Terminator
 from app.wedge import WedgeConfig
 
@@ -37,6 +38,7 @@ class StationConfig:
     serial_scanners: tuple[str, ...] = ()  # serial ports with a barcode scanner
     serial_baud: int = 9600
     serial_framing: FramingConfig = field(default_factory=FramingConfig)
+    repeat: RepeatConfig = field(default_factory=RepeatConfig)
     screenshot: Path | None = None  # render the first screen to this PNG and quit
     ready_marker: bool = False  # print "TOTE READY <ns>" when the first screen is shown
 
@@ -83,6 +85,12 @@ def parse_args(argv: list[str] | None = None) -> StationConfig:
         choices=[t.value for t in Terminator],
         help="what ends a serial scan (none: a pause)",
     )
+    parser.add_argument(
+        "--repeat-window-ms",
+        type=float,
+        default=RepeatConfig().window_ms,
+        help="the same code from the same scanner within this is one scan",
+    )
     parser.add_argument("--screenshot", type=Path, help="save the first screen as PNG and quit")
     parser.add_argument("--ready-marker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -103,6 +111,7 @@ def parse_args(argv: list[str] | None = None) -> StationConfig:
         serial_scanners=tuple(args.serial_scanner),
         serial_baud=args.serial_baud,
         serial_framing=FramingConfig(terminator=Terminator(args.serial_suffix)),
+        repeat=RepeatConfig(window_ms=args.repeat_window_ms),
         screenshot=args.screenshot,
         ready_marker=args.ready_marker,
     )

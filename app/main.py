@@ -78,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
             fullscreen=config.fullscreen,
             screenshot=config.screenshot,
             ready_marker=config.ready_marker,
+            repeat=config.repeat,
         )
     finally:
         stop_checkpoints.set()

@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from app.repeat_guard import RepeatConfig
 from app.wedge import WedgeConfig
 from ui.main_window import MainWindow, Services
 from ui.qt import QApplication, QLocale, QTimer, QTranslator
@@ -57,10 +58,11 @@ def run_kiosk(
     fullscreen: bool = False,
     screenshot: Path | None = None,
     ready_marker: bool = False,
+    repeat: RepeatConfig | None = None,
 ) -> int:
     app = create_application(language)
     metrics = apply_theme(app)
-    window = MainWindow(services, wedge, metrics)
+    window = MainWindow(services, wedge, metrics, repeat)
     window.wedge.install(app)
     window.start()
     if fullscreen:

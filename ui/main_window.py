@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from html import escape
 from typing import Protocol
 
+from app.repeat_guard import RepeatConfig, RepeatGuard
 from app.scanning import RawScan
 from app.serial_framing import FramingError
 from app.usecases.documents import PrintResult
@@ -64,9 +65,16 @@ class MainWindow(QMainWindow):
     scan_handled = Signal(object)  # ScanResult, after the screen shows it (tests, benchmarks)
     documents_done = Signal(object)  # list[PrintResult]
 
-    def __init__(self, services: Services, wedge: WedgeConfig, metrics: Metrics) -> None:
+    def __init__(
+        self,
+        services: Services,
+        wedge: WedgeConfig,
+        metrics: Metrics,
+        repeat: RepeatConfig | None = None,
+    ) -> None:
         super().__init__()
         self._services = services
+        self._repeats = RepeatGuard(repeat or RepeatConfig())
         self.setWindowTitle(self.tr("Tote — packing"))
         central = QWidget()
         root = QVBoxLayout(central)
@@ -182,6 +190,9 @@ class MainWindow(QMainWindow):
     # -- scans ---------------------------------------------------------------------------
 
     def handle_scan(self, raw: RawScan) -> None:
+        if not self._repeats.accept(raw):
+            log.info("multi-read of %r from %s ignored", raw.text, raw.source)
+            return
         try:
             result = self._services.station.scan(raw)
         except Exception as exc:  # the store failed: nothing was confirmed, say so plainly

@@ -3,7 +3,8 @@
 From the first key event of the burst to the committed transaction and the repainted
 window, with 50,000 orders in the store, over 1,000 scans. Anchor, in the same run: a bare
 durable SQLite commit (WAL, synchronous=FULL) on the same disk, which bounds what any
-confirmed scan can cost.
+confirmed scan can cost. Scans follow each other at once, so multi-read suppression is off
+(as in the UI tests); everything else is the kiosk as it runs.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from app.context import StationContext
 from app.main import document_worker
+from app.repeat_guard import RepeatConfig
 from app.store.open import Store
 from app.usecases.pack_station import PackStation
 from app.usecases.status import StationStatus
@@ -18,6 +19,7 @@ from ui.qt import QApplication, QEvent, QKeyEvent, Qt, QWidget
 from ui.theme import apply_theme
 
 _processes: list[DocumentProcess] = []
+NO_REPEAT_SUPPRESSION = RepeatConfig(window_ms=0)
 
 
 @dataclass
@@ -36,7 +38,10 @@ def build_window(
     output_dir: Path,
     ctx: StationContext | None = None,
     serial_scanners: tuple[SerialScanner, ...] = (),
+    repeat: RepeatConfig = NO_REPEAT_SUPPRESSION,
 ) -> tuple[MainWindow, RecordingSound]:
+    """The kiosk as app.main wires it, but with multi-read suppression off by default:
+    tests scan the next unit of an item within milliseconds, no person does."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     metrics = apply_theme(app)
@@ -53,7 +58,7 @@ def build_window(
         sound=sound,
         serial_scanners=serial_scanners,
     )
-    window = MainWindow(services, WedgeConfig(), metrics)
+    window = MainWindow(services, WedgeConfig(), metrics, repeat)
     window.wedge.install(app)
     window.start()
     window.resize(1280, 800)

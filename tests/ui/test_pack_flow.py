@@ -221,3 +221,26 @@ def test_markup_in_order_data_is_shown_as_text(
     assert window.pack.meta.textFormat() == Qt.TextFormat.PlainText
     note = window.pack.special_note.text()
     assert "GFT-&lt;i&gt;1" in note and "Love &amp; &lt;b&gt;hugs&lt;/b&gt;" in note
+
+
+def test_a_scanner_double_read_counts_once(
+    qtbot: QtBot, demo_store: Store, tmp_path: Path
+) -> None:
+    """With the kiosk's default 250 ms window, a code read twice in a row packs one unit;
+    the same code a moment later packs the next."""
+    from app.repeat_guard import RepeatConfig
+
+    window, _ = build_window(demo_store, tmp_path / "out", repeat=RepeatConfig())
+    qtbot.addWidget(window)
+    try:
+        number, codes = pick_order(demo_store, min_lines=1)
+        wedge_scan(window, number)
+        wedge_scan(window, codes[0])
+        wedge_scan(window, codes[0])  # the scanner's multi-read
+        assert window.pack.progress.value() == 1
+        if len(codes) > 1:
+            qtbot.wait(300)
+            wedge_scan(window, codes[1])
+            assert window.pack.progress.value() == 2
+    finally:
+        uninstall(window)
