@@ -12,6 +12,8 @@ from enum import StrEnum
 
 import biip
 
+from app.tote_codes import ToteCode, parse_tote_code
+
 GS = "\x1d"
 
 
@@ -26,6 +28,7 @@ class RawScan:
 
 
 class ScanKind(StrEnum):
+    TOTE_CODE = "tote_code"  # one of Tote's own barcodes (app.tote_codes)
     GTIN = "gtin"
     BAD_CHECK_DIGIT = "bad_check_digit"
     TEXT = "text"
@@ -37,6 +40,7 @@ class Interpretation:
     kind: ScanKind
     text: str  # the scan with surrounding whitespace and any AIM identifier removed
     gtin14: str | None = None
+    code: ToteCode | None = None
 
 
 def _digits_only_gtin_length(text: str) -> bool:
@@ -50,6 +54,9 @@ def interpret(scan: RawScan) -> Interpretation:
     body = text[3:] if text.startswith("]") and len(text) > 3 else text  # drop AIM id
     if not body:
         return Interpretation(ScanKind.EMPTY, "")
+    code = parse_tote_code(body)
+    if code is not None:
+        return Interpretation(ScanKind.TOTE_CODE, body, code=code)
     try:
         result = biip.parse(text, config=biip.ParseConfig(separator_chars=[GS]))
     except Exception:  # biip 5.2 raises IndexError on "]" alone: garbage is just text

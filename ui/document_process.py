@@ -86,8 +86,9 @@ class DocumentProcess:
     def _run_one(self, job_id: str, retry_failed: bool) -> PrintResult:
         try:
             conn = self._ensure_started()
-        except Exception as exc:  # no child: this job fails, the batch goes on
-            log.exception("document process could not start")
+        except Exception as exc:  # no child: this job fails (and says so), the batch goes on
+            if not self._stopping:
+                log.warning("document process could not start: %r", exc)
             return PrintResult(job_id, "", False, None, f"{type(exc).__name__}: {exc}")
         try:
             conn.send((job_id, retry_failed))

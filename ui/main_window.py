@@ -16,7 +16,8 @@ from app.repeat_guard import RepeatConfig, RepeatGuard
 from app.scanning import RawScan
 from app.serial_framing import FramingError
 from app.usecases.documents import PrintResult
-from app.usecases.pack_station import Outcome, PackStation, ScanResult
+from app.usecases.pack_station import PackStation
+from app.usecases.results import Outcome, ScanResult
 from app.usecases.status import StationStatus
 from app.wedge import WedgeConfig
 from devices.serial_scanner import SerialScanner
@@ -212,13 +213,18 @@ class MainWindow(QMainWindow):
         self.scan_handled.emit(result)
 
     def _show_result(self, result: ScanResult) -> None:
-        if result.view is not None:
+        if result.view is not None and result.outcome is not Outcome.ORDER_LEFT:
             self.pack.show_order(result.view)
             if self.stack.currentWidget() is not self.pack:
                 self.stack.setCurrentWidget(self.pack)
         feedback = outcome_feedback(result)
         self.banner.show_message(feedback.tone, feedback.headline, feedback.action)
         self._services.sound.play(feedback.sound)
+        if result.outcome is Outcome.ORDER_LEFT:
+            self.stack.setCurrentWidget(self.ready)
+        if result.outcome is Outcome.REPRINT_QUEUED and result.print_job_id:
+            self._job_orders[result.print_job_id] = str(result.params.get("order", ""))
+            self._printer.submit([result.print_job_id])
         if result.outcome is Outcome.ORDER_PACKED and result.view is not None:
             # The order is finished: nothing on it can be done any more, so leave its screen.
             number = result.view.order_number

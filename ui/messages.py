@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.domain.reasons import Reason
-from app.usecases.pack_station import Outcome, ScanResult
+from app.usecases.results import Outcome, ScanResult
 from ui.qt import QCoreApplication
 
 translate = QCoreApplication.translate  # lupdate collects translate("Context", "literal")
@@ -92,6 +92,28 @@ def refusal_text(reason: Reason, params: Mapping[str, str | int]) -> tuple[str, 
                     "Messages", "All {ordered} are already packed. Take this one out of the box."
                 ).format(ordered=p.get("ordered", "")),
             )
+        case Reason.NOTHING_TO_PUT_ASIDE:
+            return (
+                translate("Messages", "No order open to put aside"),
+                translate("Messages", "Scan an order barcode to start packing."),
+            )
+        case Reason.NOTHING_TO_REPRINT:
+            return (
+                translate("Messages", "Nothing to reprint yet"),
+                translate("Messages", "This station has not packed an order yet."),
+            )
+        case Reason.UNKNOWN_COMMAND:
+            return (
+                translate("Messages", "Unknown command barcode {code}").format(code=code),
+                translate("Messages", "Use the command sheet of this Tote version."),
+            )
+        case Reason.CODE_NOT_USED_HERE:
+            return (
+                translate("Messages", "{kind} barcode {code} is not used at packing").format(
+                    kind=p.get("kind", ""), code=code
+                ),
+                translate("Messages", "Scan the order or its items."),
+            )
         case Reason.CASE_EXCEEDS_REMAINING:
             return (
                 translate(
@@ -121,6 +143,15 @@ class Feedback:
 def outcome_feedback(result: ScanResult) -> Feedback:
     """What the banner says and which sound plays for a scan's outcome."""
     view = result.view
+    if result.outcome is Outcome.REPRINT_QUEUED:
+        return Feedback(
+            "ok",
+            translate("Messages", "Reprinting the packing slip of {order}").format(
+                order=result.params.get("order", "")
+            ),
+            translate("Messages", "Continue packing."),
+            "accept",
+        )
     if result.outcome is Outcome.REFUSED or view is None:
         reason = result.reason or Reason.UNKNOWN_BARCODE
         headline, action = refusal_text(reason, result.params)
@@ -135,6 +166,15 @@ def outcome_feedback(result: ScanResult) -> Feedback:
             translate("Messages", "{left} units to go").format(
                 left=view.units_ordered - view.units_packed
             ),
+            "accept",
+        )
+    if result.outcome is Outcome.ORDER_LEFT:
+        return Feedback(
+            "prompt",
+            translate("Messages", "Order {order} put aside with its scans").format(
+                order=view.order_number
+            ),
+            translate("Messages", "Scan it again to continue, or scan another order."),
             "accept",
         )
     if result.outcome is Outcome.ORDER_PACKED:

@@ -60,8 +60,8 @@ class PrintWorker(QObject):
         except queue.Empty:
             try:
                 self._runner.start()
-            except Exception:
-                log.exception("the document runner did not start; jobs will retry it")
+            except Exception as exc:  # the first job starts it again and reports a failure
+                log.warning("the document process did not start (%r); jobs will retry it", exc)
         while True:
             job_ids, retry_failed = first if first is not None else self._queue.get()
             first = None

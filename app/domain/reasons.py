@@ -18,3 +18,7 @@ class Reason(StrEnum):
     WRONG_ITEM = "wrong_item"
     OVER_PACK = "over_pack"
     CASE_EXCEEDS_REMAINING = "case_exceeds_remaining"
+    NOTHING_TO_PUT_ASIDE = "nothing_to_put_aside"
+    NOTHING_TO_REPRINT = "nothing_to_reprint"
+    UNKNOWN_COMMAND = "unknown_command"
+    CODE_NOT_USED_HERE = "code_not_used_here"

@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -27,34 +24,11 @@ from app.scanning import Interpretation, RawScan, ScanKind, interpret
 from app.store import packing_queries as q
 from app.store.journal import audit, emit
 from app.store.tables import Station
+from app.usecases.results import Outcome, ScanResult, refuse
+from app.usecases.station_commands import CommandContext, leave_current_order, run_code
 from app.usecases.views import PackLineView, PackView, line_view, pack_view, special_flags
 
 log = logging.getLogger(__name__)
-
-
-class Outcome(StrEnum):
-    ORDER_OPENED = "order_opened"
-    ORDER_RESUMED = "order_resumed"
-    ITEM_PACKED = "item_packed"
-    ORDER_PACKED = "order_packed"
-    REFUSED = "refused"
-
-
-@dataclass(frozen=True, slots=True)
-class ScanResult:
-    outcome: Outcome
-    view: PackView | None
-    reason: Reason | None = None
-    params: Mapping[str, str | int] = field(default_factory=dict)
-    print_job_id: str | None = None
-
-    @property
-    def accepted(self) -> bool:
-        return self.outcome is not Outcome.REFUSED
-
-
-def _refuse(reason: Reason, view: PackView | None, **params: str | int) -> ScanResult:
-    return ScanResult(Outcome.REFUSED, view, reason, params)
 
 
 class PackStation:
@@ -104,26 +78,26 @@ class PackStation:
             conn = session.connection()
             station = self._station(conn)
             order_id = station.current_order_id
+            if meaning.code is not None:
+                return run_code(self._command_context(conn), station, meaning.code)
             if order_id is None:
                 if meaning.kind is ScanKind.EMPTY:
-                    return _refuse(Reason.EMPTY_SCAN, None)
+                    return refuse(Reason.EMPTY_SCAN, None)
                 return self._scan_when_idle(conn, station.id, meaning)
             header = q.order_header(conn, order_id)
             rows = q.order_lines(conn, order_id)
             if meaning.kind is ScanKind.EMPTY:
-                return _refuse(Reason.EMPTY_SCAN, pack_view(header, _views(rows)))
+                return refuse(Reason.EMPTY_SCAN, pack_view(header, _views(rows)))
             return self._scan_while_packing(conn, station.id, header, rows, meaning)
 
     def leave_order(self) -> None:
         """Put the current order aside; its scans stay and scanning it again resumes it."""
         with self._sessions.begin() as session:
             conn = session.connection()
-            station = self._station(conn)
-            if station.current_order_id is None:
-                return
-            header = q.order_header(conn, station.current_order_id)
-            q.set_current_order(conn, station.id, None)
-            audit(conn, self._ctx, self._clock(), "order_left", header.number, {})
+            leave_current_order(self._command_context(conn), self._station(conn))
+
+    def _command_context(self, conn: Connection) -> CommandContext:
+        return CommandContext(conn, self._ctx, self._clock)
 
     # -- idle: the scan should be an order ---------------------------------------------
 
@@ -133,12 +107,12 @@ class PackStation:
         order = q.order_by_number(conn, meaning.text)
         if order is None:
             if _find_product(conn, meaning) is not None:
-                return _refuse(Reason.NO_ORDER_OPEN, None, code=meaning.text)
-            return _refuse(_not_found(meaning, Reason.ORDER_NOT_FOUND), None, code=meaning.text)
+                return refuse(Reason.NO_ORDER_OPEN, None, code=meaning.text)
+            return refuse(_not_found(meaning, Reason.ORDER_NOT_FOUND), None, code=meaning.text)
         if order.status == "packed":
-            return _refuse(Reason.ORDER_ALREADY_PACKED, None, order=order.number)
+            return refuse(Reason.ORDER_ALREADY_PACKED, None, order=order.number)
         if order.status == "cancelled":
-            return _refuse(Reason.ORDER_CANCELLED, None, order=order.number)
+            return refuse(Reason.ORDER_CANCELLED, None, order=order.number)
         now = self._clock()
         q.set_current_order(conn, station_id, order.id)
         if order.status == "open":
@@ -169,16 +143,16 @@ class PackStation:
             if other is not None and other.id == header.id:
                 return ScanResult(Outcome.ORDER_RESUMED, view)
             if other is not None:
-                return _refuse(
+                return refuse(
                     Reason.ANOTHER_ORDER_OPEN, view, order=header.number, other=other.number
                 )
-            return _refuse(_not_found(meaning, Reason.UNKNOWN_BARCODE), view, code=meaning.text)
+            return refuse(_not_found(meaning, Reason.UNKNOWN_BARCODE), view, code=meaning.text)
         progress = [
             LineProgress(r.line_no, r.product_id, r.qty_ordered, r.qty_packed) for r in rows
         ]
         decision = verify_item(progress, found.id, found.units)
         if not isinstance(decision, Accept):
-            return _refuse(
+            return refuse(
                 decision.reason,
                 pack_view(header, _views(rows)),
                 sku=found.sku,

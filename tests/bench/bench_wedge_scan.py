@@ -22,7 +22,7 @@ from app.demo.seed import seed_if_empty
 from app.store.checkpoint import start_checkpointer
 from app.store.open import open_store
 from app.store.tables import Order, ProductBarcode
-from app.usecases.pack_station import Outcome, ScanResult
+from app.usecases.results import Outcome, ScanResult
 from tests.bench.figures import Figure, median, percentile
 from tests.ui.kiosk import build_window, uninstall, wedge_scan
 from ui.qt import QApplication

@@ -15,7 +15,8 @@ from app.context import StationContext
 from app.scanning import RawScan
 from app.store.open import open_store
 from app.store.tables import Order, ProductBarcode
-from app.usecases.pack_station import Outcome, PackStation
+from app.usecases.pack_station import PackStation
+from app.usecases.results import Outcome
 
 
 def main(store_path: str) -> None:

@@ -244,3 +244,24 @@ def test_a_scanner_double_read_counts_once(
             assert window.pack.progress.value() == 2
     finally:
         uninstall(window)
+
+
+def test_command_barcodes_put_aside_and_reprint(
+    qtbot: QtBot, demo_store: Store, kiosk: tuple[MainWindow, RecordingSound]
+) -> None:
+    """CMD:ASIDE leaves the order for the ready screen; CMD:REPRINT writes the last slip
+    again: a station driven by scans alone."""
+    window, _ = kiosk
+    number, codes = pick_order(demo_store, min_lines=1)
+    wedge_scan(window, number)
+    wedge_scan(window, "CMD:ASIDE")
+    assert window.stack.currentWidget() is window.ready
+    assert "put aside" in window.banner.text()
+    wedge_scan(window, number)
+    with qtbot.waitSignal(window.documents_done, timeout=20_000):
+        for code in codes:
+            wedge_scan(window, code)
+    with qtbot.waitSignal(window.documents_done, timeout=20_000) as again:
+        wedge_scan(window, "CMD:REPRINT")
+    [result] = again.args[0]
+    assert result.ok and result.order_number == number

@@ -10,7 +10,8 @@ from app.domain.reasons import Reason
 from app.scanning import RawScan
 from app.store.open import Store
 from app.store.tables import AuditEntry, Order, OutboxEvent, Package, PackageContent, PrintJob
-from app.usecases.pack_station import Outcome, PackStation
+from app.usecases.pack_station import PackStation
+from app.usecases.results import Outcome
 from tests.conftest import CTX
 from tests.factories import (
     KETTLE_GTIN13,

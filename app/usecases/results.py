@@ -1,0 +1,37 @@
+"""What a scan led to: the outcome, the order's view, and the reason for a refusal."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from app.domain.reasons import Reason
+from app.usecases.views import PackView
+
+
+class Outcome(StrEnum):
+    ORDER_OPENED = "order_opened"
+    ORDER_RESUMED = "order_resumed"
+    ITEM_PACKED = "item_packed"
+    ORDER_PACKED = "order_packed"
+    ORDER_LEFT = "order_left"  # put aside by a command barcode
+    REPRINT_QUEUED = "reprint_queued"
+    REFUSED = "refused"
+
+
+@dataclass(frozen=True, slots=True)
+class ScanResult:
+    outcome: Outcome
+    view: PackView | None
+    reason: Reason | None = None
+    params: Mapping[str, str | int] = field(default_factory=dict)
+    print_job_id: str | None = None
+
+    @property
+    def accepted(self) -> bool:
+        return self.outcome is not Outcome.REFUSED
+
+
+def refuse(reason: Reason, view: PackView | None, **params: str | int) -> ScanResult:
+    return ScanResult(Outcome.REFUSED, view, reason, params)

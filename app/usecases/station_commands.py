@@ -1,0 +1,95 @@
+"""What Tote's own barcodes do at a packing station (so it can be driven by scans alone).
+
+``CMD:ASIDE`` puts the current order aside; ``CMD:REPRINT`` queues the last packed order's
+packing slip again (on purpose, so it is audited as a reprint). Operator badges, boxes,
+locations and totes have no meaning here yet and are refused with a clear reason.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from app.clock import Clock
+from app.context import StationContext
+from app.domain.reasons import Reason
+from app.store import packing_queries as q
+from app.store.journal import audit
+from app.store.tables import AuditEntry, table
+from app.tote_codes import Command, ToteCode
+from app.usecases.results import Outcome, ScanResult, refuse
+from app.usecases.views import line_view, pack_view
+
+audit_log = table(AuditEntry)
+
+
+@dataclass(frozen=True, slots=True)
+class CommandContext:
+    conn: Connection
+    ctx: StationContext
+    clock: Clock
+
+
+def run_code(cc: CommandContext, station: Any, code: ToteCode) -> ScanResult:
+    match code.command:
+        case Command.ASIDE:
+            left = leave_current_order(cc, station)
+            if left is None:
+                return refuse(Reason.NOTHING_TO_PUT_ASIDE, None)
+            return ScanResult(Outcome.ORDER_LEFT, left)
+        case Command.REPRINT:
+            return _reprint(cc, station)
+        case None if code.kind.value == "CMD":
+            return refuse(Reason.UNKNOWN_COMMAND, _current_view(cc, station), code=code.value)
+        case _:
+            return refuse(
+                Reason.CODE_NOT_USED_HERE,
+                _current_view(cc, station),
+                kind=code.kind.value,
+                code=code.value,
+            )
+
+
+def leave_current_order(cc: CommandContext, station: Any) -> Any:
+    """Put the station's order aside; returns its view, or None when none was open."""
+    if station.current_order_id is None:
+        return None
+    view = _current_view(cc, station)
+    q.set_current_order(cc.conn, station.id, None)
+    audit(cc.conn, cc.ctx, cc.clock(), "order_left", view.order_number, {"by": "command"})
+    return view
+
+
+def _reprint(cc: CommandContext, station: Any) -> ScanResult:
+    last = cc.conn.execute(
+        select(audit_log.c.order_number)
+        .where(
+            audit_log.c.action == "order_packed",
+            audit_log.c.station_code == cc.ctx.station_code,
+        )
+        .order_by(audit_log.c.seq.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    order = None if last is None else q.order_by_number(cc.conn, last)
+    if order is None:
+        return refuse(Reason.NOTHING_TO_REPRINT, _current_view(cc, station))
+    now = cc.clock()
+    job_id = str(uuid.uuid4())
+    q.add_print_job(cc.conn, job_id, "packing_slip", order.id, now)
+    audit(cc.conn, cc.ctx, now, "reprint_requested", order.number, {"job_id": job_id})
+    return ScanResult(
+        Outcome.REPRINT_QUEUED,
+        _current_view(cc, station),
+        params={"order": order.number},
+        print_job_id=job_id,
+    )
+
+
+def _current_view(cc: CommandContext, station: Any) -> Any:
+    if station.current_order_id is None:
+        return None
+    header = q.order_header(cc.conn, station.current_order_id)
+    return pack_view(header, [line_view(r) for r in q.order_lines(cc.conn, header.id)])
