@@ -7,14 +7,29 @@ for the use case to resolve against its own codes (order numbers, SKUs).
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from enum import StrEnum
-
-import biip
+from types import ModuleType
 
 from app.tote_codes import ToteCode, parse_tote_code
 
 GS = "\x1d"
+_biip: ModuleType | None = None
+
+
+def _load_biip() -> ModuleType:
+    """biip loads GS1 tables for ~100 ms: imported on first use (or by ``warm_up``), not
+    on the kiosk's start-up path."""
+    global _biip  # noqa: PLW0603 - a cached module, set once
+    if _biip is None:
+        _biip = importlib.import_module("biip")
+    return _biip
+
+
+def warm_up() -> None:
+    """Load the parser now (the kiosk calls this on a thread once its window shows)."""
+    _load_biip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +73,7 @@ def interpret(scan: RawScan) -> Interpretation:
     if code is not None:
         return Interpretation(ScanKind.TOTE_CODE, body, code=code)
     try:
+        biip = _load_biip()
         result = biip.parse(text, config=biip.ParseConfig(separator_chars=[GS]))
     except Exception:  # biip 5.2 raises IndexError on "]" alone: garbage is just text
         return Interpretation(ScanKind.TEXT, body)

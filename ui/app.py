@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
 from app.repeat_guard import RepeatConfig
+from app.scanning import warm_up
 from app.wedge import WedgeConfig
 from ui.main_window import MainWindow, Services
 from ui.qt import QApplication, QLocale, QTimer, QTranslator
@@ -76,6 +78,10 @@ def run_kiosk(
         window.resize(1280, 800)
         window.show()
     stop_on_signals(app)
+    # The barcode parser's tables load after the first screen, not before it.
+    QTimer.singleShot(
+        0, lambda: threading.Thread(target=warm_up, name="tote-warm-up", daemon=True).start()
+    )
     if ready_marker:
         QTimer.singleShot(0, lambda: print(f"TOTE READY {time.monotonic_ns()}", flush=True))
     if screenshot is not None:
