@@ -94,6 +94,9 @@ def parse_args(argv: list[str] | None = None) -> StationConfig:
     parser.add_argument("--screenshot", type=Path, help="save the first screen as PNG and quit")
     parser.add_argument("--ready-marker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    ports = [Path(p).name for p in args.serial_scanner]
+    if len(set(ports)) != len(ports):
+        parser.error("each --serial-scanner must be a different port (names are shown by name)")
     demo_dir = Path(platformdirs.user_data_dir(APP_NAME)) / "demo"
     store = args.store or (demo_dir / "station.sqlite3" if args.demo else default_store_path())
     output = args.output or (demo_dir / "output" if args.demo else default_output_dir())

@@ -24,17 +24,19 @@ class RepeatConfig:
 class RepeatGuard:
     def __init__(self, config: RepeatConfig = RepeatConfig()) -> None:
         self._config = config
-        self._last: dict[str, tuple[str, int]] = {}  # source -> (text, at_ns)
+        self._last: dict[str, tuple[str, int]] = {}  # source -> (text, ended_ns)
 
     def accept(self, scan: RawScan) -> bool:
         """False when ``scan`` repeats the same source's previous scan within the window."""
         if self._config.window_ms <= 0 or scan.source in self._config.exempt_sources:
             return True
         previous = self._last.get(scan.source)
-        self._last[scan.source] = (scan.text, scan.at_ns)
+        self._last[scan.source] = (scan.text, scan.ended_ns or scan.at_ns)
         if previous is None:
             return True
-        text, at_ns = previous
+        text, ended_ns = previous
+        # From the end of the last read to the start of this one: a wedge scan takes
+        # 100-500 ms to type, so measuring start to start would let most re-reads through.
         return not (
-            text == scan.text and 0 <= scan.at_ns - at_ns < self._config.window_ms * _NS_PER_MS
+            text == scan.text and scan.at_ns - ended_ns < self._config.window_ms * _NS_PER_MS
         )

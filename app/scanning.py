@@ -40,6 +40,7 @@ class RawScan:
     source: str  # "wedge", "manual", "serial:/dev/ttyUSB0", ...
     symbology: str | None = None  # AIM identifier such as "]E0", when the scanner sends one
     at_ns: int = 0  # monotonic time of the first key or byte
+    ended_ns: int = 0  # ... and of the last (0: unknown, take at_ns)
 
 
 class ScanKind(StrEnum):
@@ -72,8 +73,8 @@ def interpret(scan: RawScan) -> Interpretation:
     code = parse_tote_code(body)
     if code is not None:
         return Interpretation(ScanKind.TOTE_CODE, body, code=code)
+    biip = _load_biip()  # outside the try: a missing parser must be loud, not "unknown"
     try:
-        biip = _load_biip()
         result = biip.parse(text, config=biip.ParseConfig(separator_chars=[GS]))
     except Exception:  # biip 5.2 raises IndexError on "]" alone: garbage is just text
         return Interpretation(ScanKind.TEXT, body)

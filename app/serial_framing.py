@@ -136,8 +136,13 @@ class ScanFramer:
         return []
 
     def feed(self, data: bytes, now_ns: int) -> list[FramingResult]:
-        """Results completed by these bytes (read at now_ns), in stream order."""
-        out = self.poll(now_ns)  # a gap before this read ends what came before it
+        """Results completed by these bytes (read at now_ns), in stream order.
+
+        A gap before this read does not end the scan in progress: the bytes may have been
+        waiting while the reader was busy. Only silence that poll() observed ends a scan,
+        so a delayed reader never splits one (or accepts the tail of a discarded one).
+        """
+        out: list[FramingResult] = []
         if not data:
             return out
         self._last_ns = now_ns

@@ -83,7 +83,7 @@ class SerialScanner:
     # -- reader thread -------------------------------------------------------------------
 
     def _set_state(self, state: PortState, detail: str = "") -> None:
-        if state is not self.state or detail:
+        if state is not self.state:
             self.state = state
             self._callback(self._on_state, self.config.name, state, detail)
 
@@ -104,8 +104,11 @@ class SerialScanner:
             try:
                 self._read(port, framer)
             except (serial.SerialException, OSError) as exc:
-                self._dispatch(framer.reset())
+                self._dispatch(framer.reset(), time.monotonic_ns())
                 self._set_state(PortState.DISCONNECTED, f"{type(exc).__name__}: {exc}")
+                # A port that opens but fails to read (half-dead adapter, another program
+                # on it) must not be reopened in a tight loop.
+                self._stop.wait(self.config.reconnect_s)
             finally:
                 port.close()
         self._set_state(PortState.STOPPED)
@@ -127,13 +130,13 @@ class SerialScanner:
             now = time.monotonic_ns()
             events = framer.feed(data, now) if data else []
             events += framer.poll(now)
-            self._dispatch(events)
+            self._dispatch(events, now)
 
-    def _dispatch(self, events: Sequence[FramedScan | FramingError]) -> None:
+    def _dispatch(self, events: Sequence[FramedScan | FramingError], now_ns: int) -> None:
         for event in events:
             if isinstance(event, FramedScan):
                 source = f"serial:{self.config.name}"
-                scan = RawScan(event.text, source, event.symbology, event.started_ns)
+                scan = RawScan(event.text, source, event.symbology, event.started_ns, now_ns)
                 self._callback(self._on_scan, scan)
             else:
                 log.warning("scanner %s: %s (%r)", self.config.name, event.message, event.raw)

@@ -111,7 +111,7 @@ class WedgeFilter(QObject):
             code=int(event.key()),
         )
         actions = self._detector.feed(key)
-        replayed_to = self._apply(actions)
+        replayed_to = self._apply(actions, key.at_ns)
         self._arm_timer()
         consume = isinstance(actions[-1], (Hold, Scan, Reject)) if actions else False
         if not consume and replayed_to is not None and replayed_to is not watched:
@@ -133,13 +133,13 @@ class WedgeFilter(QObject):
         top = watched.window()
         return watched is (top.focusWidget() or top)
 
-    def _apply(self, actions: Sequence[WedgeAction]) -> QWidget | None:
+    def _apply(self, actions: Sequence[WedgeAction], now_ns: int) -> QWidget | None:
         """Carry out the actions; returns where released keys went, if any were."""
         replayed_to = None
         for action in actions:
             match action:
                 case Scan(text=text, started_ns=started):
-                    self.scanned.emit(RawScan(text, "wedge", None, started))
+                    self.scanned.emit(RawScan(text, "wedge", None, started, now_ns))
                 case Release(keys=keys):
                     replayed_to = self._replay(keys)
                 case Reject(reason=reason, text=text):
@@ -190,5 +190,6 @@ class WedgeFilter(QObject):
             self._yielded = True
             self._timer.start(0)
             return
-        self._apply(self._detector.poll(time.monotonic_ns()))
+        now = time.monotonic_ns()
+        self._apply(self._detector.poll(now), now)
         self._arm_timer()

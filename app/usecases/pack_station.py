@@ -78,7 +78,7 @@ class PackStation:
             conn = session.connection()
             station = self._station(conn)
             order_id = station.current_order_id
-            if meaning.code is not None:
+            if meaning.code is not None and not _is_order_or_sku(conn, meaning.text):
                 return run_code(self._command_context(conn), station, meaning.code)
             if order_id is None:
                 if meaning.kind is ScanKind.EMPTY:
@@ -94,7 +94,7 @@ class PackStation:
         """Put the current order aside; its scans stay and scanning it again resumes it."""
         with self._sessions.begin() as session:
             conn = session.connection()
-            leave_current_order(self._command_context(conn), self._station(conn))
+            leave_current_order(self._command_context(conn), self._station(conn), by="button")
 
     def _command_context(self, conn: Connection) -> CommandContext:
         return CommandContext(conn, self._ctx, self._clock)
@@ -250,6 +250,11 @@ def _find_product(conn: Connection, meaning: Interpretation) -> q.ProductHit | N
         if hit is not None:
             return hit
     return q.product_by_sku(conn, meaning.text)
+
+
+def _is_order_or_sku(conn: Connection, text: str) -> bool:
+    """Tote codes look like KIND:VALUE; an order number or SKU that happens to wins."""
+    return q.order_by_number(conn, text) is not None or q.product_by_sku(conn, text) is not None
 
 
 def _not_found(meaning: Interpretation, reason: Reason) -> Reason:

@@ -36,7 +36,7 @@ class CommandContext:
 def run_code(cc: CommandContext, station: Any, code: ToteCode) -> ScanResult:
     match code.command:
         case Command.ASIDE:
-            left = leave_current_order(cc, station)
+            left = leave_current_order(cc, station, by="command")
             if left is None:
                 return refuse(Reason.NOTHING_TO_PUT_ASIDE, None)
             return ScanResult(Outcome.ORDER_LEFT, left)
@@ -53,13 +53,13 @@ def run_code(cc: CommandContext, station: Any, code: ToteCode) -> ScanResult:
             )
 
 
-def leave_current_order(cc: CommandContext, station: Any) -> Any:
+def leave_current_order(cc: CommandContext, station: Any, by: str) -> Any:
     """Put the station's order aside; returns its view, or None when none was open."""
     if station.current_order_id is None:
         return None
     view = _current_view(cc, station)
     q.set_current_order(cc.conn, station.id, None)
-    audit(cc.conn, cc.ctx, cc.clock(), "order_left", view.order_number, {"by": "command"})
+    audit(cc.conn, cc.ctx, cc.clock(), "order_left", view.order_number, {"by": by})
     return view
 
 

@@ -144,3 +144,46 @@ def test_two_scanners_at_once(tmp_path: Path) -> None:
             scanner.stop()
         for cable in cables:
             cable.unplug()
+
+
+def test_a_port_that_opens_but_cannot_be_read_is_retried_calmly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A half-dead adapter (opens, then every read fails) is reopened once per
+    reconnect interval, not in a tight loop, and its state is reported once."""
+    import serial
+
+    import devices.serial_scanner as module
+
+    opens: list[float] = []
+
+    class HalfDead:
+        in_waiting = 0
+
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            opens.append(time.monotonic())
+
+        def read(self, size: int) -> bytes:
+            raise serial.SerialException("device reports readiness to read but returned no data")
+
+        def close(self) -> None:
+            pass
+
+    monkeypatch.setattr(module.serial, "Serial", HalfDead)
+    events = Events()
+    scanner = SerialScanner(
+        SerialScannerConfig(port="/dev/null", reconnect_s=0.1),
+        events.scan,
+        events.error,
+        events.state,
+    )
+    scanner.start()
+    time.sleep(0.55)
+    scanner.stop()
+    assert 3 <= len(opens) <= 7
+    states = []
+    while not events.q.empty():
+        kind, value = events.q.get()
+        if kind == "state":
+            states.append(value)
+    assert len(states) <= 2 * len(opens) + 1  # changes only, no flood

@@ -58,3 +58,11 @@ def test_an_accepted_repeat_is_always_outside_the_window(events: list[tuple[str,
         else:
             assert accepted
         previous = (text, clock)
+
+
+def test_the_window_runs_from_the_end_of_the_previous_read() -> None:
+    """A 30-key scan typed over 300 ms, re-read 100 ms after it ended, is a multi-read."""
+    guard = RepeatGuard()
+    assert guard.accept(RawScan("0105901234123457", "wedge", None, 0, 300 * MS))
+    assert not guard.accept(RawScan("0105901234123457", "wedge", None, 400 * MS, 700 * MS))
+    assert guard.accept(RawScan("0105901234123457", "wedge", None, 1200 * MS, 1500 * MS))

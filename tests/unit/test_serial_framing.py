@@ -72,12 +72,16 @@ def test_none_mode_ends_a_scan_after_idle_ms_of_silence() -> None:
     assert f.poll(T0 + 200 * MS) == []
 
 
-def test_none_mode_gap_before_a_read_ends_the_previous_scan_without_poll() -> None:
-    """A late read first closes the scan before it, even if poll() was not called in time."""
+def test_bytes_waiting_for_a_late_reader_continue_the_scan() -> None:
+    """A read that comes late (the reader was busy) continues the scan: only a silence
+    that poll() saw ends one, so a stalled reader never splits a scan."""
     f = framer(Terminator.NONE)
     f.feed(b"AB", T0)
-    assert f.feed(b"CD", T0 + 100 * MS) == [FramedScan("AB", None, T0)]
-    assert f.poll(T0 + 150 * MS) == [FramedScan("CD", None, T0 + 100 * MS)]
+    assert f.feed(b"CD", T0 + 100 * MS) == []
+    assert f.poll(T0 + 160 * MS) == [FramedScan("ABCD", None, T0)]
+    g = framer(Terminator.CR)
+    g.feed(b"5901234", T0)
+    assert g.feed(b"123457\r", T0 + 700 * MS) == [FramedScan("5901234123457", None, T0)]
 
 
 def test_cr_mode_swallows_the_lf_of_a_crlf_scanner() -> None:
@@ -369,7 +373,8 @@ def test_valid_scans_in_any_chunking_come_out_exactly(
         for chunk in data.draw(chunked(encoded)):
             out += f.feed(chunk, now)
             now += data.draw(st.integers(0, 5)) * MS  # within a scan: far below any timeout
-        now += 60 * MS  # between scans: past the NONE-mode idle gap
+        now += 60 * MS  # between scans: past the NONE-mode idle gap,
+        out += f.poll(now)  # which the reader observes with its empty reads
     out += f.poll(now + 10**12)
     assert [(r.symbology, r.text) for r in out if isinstance(r, FramedScan)] == scans
     assert len(out) == len(scans)

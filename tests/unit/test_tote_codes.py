@@ -84,3 +84,27 @@ def test_other_codes_and_unknown_commands_are_refused_and_change_nothing(
     assert scan(station, "CMD:SELFDESTRUCT").reason is Reason.UNKNOWN_COMMAND
     with store.sessions() as s:
         assert s.execute(select(AuditEntry)).first() is None
+
+
+def test_an_order_number_with_a_colon_is_still_an_order(
+    store: Store, catalogue: Catalogue, station: PackStation
+) -> None:
+    """An upstream order numbered like a Tote code opens as an order; CMD:ASIDE from the
+    button and from a barcode are told apart in the audit log."""
+    with store.sessions.begin() as s:
+        add_order(s, "LOC:7", [(catalogue.lamp, 1)])
+    assert scan(station, "LOC:7").outcome is Outcome.ORDER_OPENED
+    station.leave_order()
+    scan(station, "LOC:7")
+    scan(station, "CMD:ASIDE")
+    with store.sessions() as s:
+        details = (
+            s.execute(
+                select(AuditEntry.detail)
+                .where(AuditEntry.action == "order_left")
+                .order_by(AuditEntry.seq)
+            )
+            .scalars()
+            .all()
+        )
+    assert details == ['{"by": "button"}', '{"by": "command"}']
