@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         root.setContentsMargins(18, 18, 18, 0)
         root.setSpacing(14)
 
-        self.banner = Banner()
+        self.banner = Banner(metrics.big_px, metrics.font_px)
         root.addWidget(self.banner)
         self.stack = QStackedWidget()
         self.ready = ReadyScreen()

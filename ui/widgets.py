@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from ui.qt import (
     QColor,
     QEvent,
+    QFont,
+    QFontMetrics,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPainter,
     QPaintEvent,
     QPen,
+    QRect,
     QRectF,
+    QResizeEvent,
+    QSizePolicy,
     QStyle,
     QStyleOption,
     Qt,
@@ -55,38 +58,93 @@ def keep_opaque(widget: QWidget, event: QEvent) -> None:
         widget.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
 
-class Banner(QLabel):
-    """The one place the operator looks: a prompt, a green confirmation or a red refusal."""
+TONES = {  # background, text: high contrast, told apart by colour and by words
+    "prompt": ("#dde6f3", "#10233f"),
+    "ok": ("#1e7b34", "#ffffff"),
+    "done": ("#0f5a26", "#ffffff"),
+    "error": ("#c62828", "#ffffff"),
+    "warn": ("#ffe08a", "#3d2b00"),
+}
+PADDING = (30, 14)  # horizontal, vertical
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+
+class Banner(QWidget):
+    """The one place the operator looks: a prompt, a green confirmation or a red refusal.
+
+    Painted by hand (no QLabel, no style sheet): it changes on every scan, and a rich-text
+    label re-laid itself out and painted twice per scan. Text is drawn as plain text, so
+    scanned codes and product names can never be taken for markup.
+    """
+
+    def __init__(self, big_px: int, font_px: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
-        self.setTextFormat(Qt.TextFormat.RichText)  # show_message escapes every value
-        self.setWordWrap(True)
-        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.setMinimumHeight(110)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self._headline_font = QFont(self.font())
+        self._headline_font.setPixelSize(big_px)
+        self._headline_font.setBold(True)
+        self._action_font = QFont(self.font())
+        self._action_font.setPixelSize(big_px)
         self.tone = "prompt"
-        self.show_message("prompt", "")
+        self.headline = ""
+        self.action = ""
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._fit_height()
+
+    def text(self) -> str:
+        return f"{self.headline}\n{self.action}" if self.action else self.headline
 
     def show_message(self, tone: str, headline: str, action: str = "") -> None:
-        if tone != self.tone or self.property("tone") is None:
-            self.tone = tone
-            self.setProperty("tone", tone)
-            restyle(self)
-        # Messages carry scanned text and product names: escape them, then add our markup.
-        text = escape(headline)
-        if action:
-            text += f"<br><span style='font-weight:normal'>{escape(action)}</span>"
-        self.setText(text)
+        if (tone, headline, action) == (self.tone, self.headline, self.action):
+            return
+        self.tone, self.headline, self.action = tone, headline, action
+        self._fit_height()
+        self.update()
 
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        keep_opaque(self, event)
-        return handled
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _text_rects(self) -> tuple[QRect, QRect]:
+        inner = self.rect().adjusted(PADDING[0], PADDING[1], -PADDING[0], -PADDING[1])
+        flags = int(Qt.TextFlag.TextWordWrap)
+        head = QFontMetrics(self._headline_font).boundingRect(inner, flags, self.headline)
+        act = QFontMetrics(self._action_font).boundingRect(inner, flags, self.action or " ")
+        head.setLeft(inner.left())
+        act = QRect(inner.left(), head.bottom() + 1, inner.width(), act.height())
+        return head, act
+
+    def _fit_height(self) -> None:
+        """Two lines normally; more only when a long name wraps (then, and only then, the
+        layout changes)."""
+        head, act = self._text_rects()
+        needed = head.height() + act.height() + 2 * PADDING[1]
+        minimum = (
+            QFontMetrics(self._headline_font).lineSpacing()
+            + QFontMetrics(self._action_font).lineSpacing()
+            + 2 * PADDING[1]
+        )
+        height = max(needed, minimum)
+        if height != self.height() or self.minimumHeight() != height:
+            self.setFixedHeight(height)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        paint_opaque_background(self)
-        super().paintEvent(event)
+        background, foreground = TONES.get(self.tone, TONES["prompt"])
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), WINDOW_BACKGROUND)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(background))
+        painter.drawRoundedRect(QRectF(self.rect()), 12, 12)
+        painter.setPen(QColor(foreground))
+        head, act = self._text_rects()
+        flags = int(Qt.TextFlag.TextWordWrap)
+        painter.setFont(self._headline_font)
+        painter.drawText(head, flags, self.headline)
+        if self.action:
+            painter.setFont(self._action_font)
+            painter.drawText(act, flags, self.action)
+        painter.end()
 
 
 class StatusBar(QFrame):
