@@ -136,8 +136,7 @@ class MainWindow(QMainWindow):
             self._start()
         except Exception as exc:  # the store is unreadable: say so, keep the window usable
             log.exception("start failed")
-            self.banner.show_message(
-                "error",
+            self._alarm(
                 self.tr("The station's store cannot be read ({error})").format(
                     error=type(exc).__name__
                 ),
@@ -162,8 +161,7 @@ class MainWindow(QMainWindow):
         if error.reason == "empty":
             return
         headline, action = garbled_scan_text(name, error.reason)
-        self.banner.show_message("error", headline, action)
-        self._services.sound.play("error")
+        self._alarm(headline, action)
 
     def _start(self) -> None:
         current = self._services.station.current()
@@ -198,12 +196,10 @@ class MainWindow(QMainWindow):
             result = self._services.station.scan(raw)
         except Exception as exc:  # the store failed: nothing was confirmed, say so plainly
             log.exception("scan %r failed", raw.text)
-            self.banner.show_message(
-                "error",
+            self._alarm(
                 self.tr("The scan could not be saved ({error})").format(error=type(exc).__name__),
                 self.tr("Scan the item again. If this repeats, call a supervisor."),
             )
-            self._services.sound.play("error")
             return
         try:
             self._show_result(result)
@@ -250,30 +246,22 @@ class MainWindow(QMainWindow):
             headline = self.tr("Scan too long, ignored")
         else:
             headline = self.tr("Scan with a control key, ignored")
-        self.banner.show_message("error", headline, self.tr("Scan the barcode again."))
-        self._services.sound.play("error")
+        self._alarm(headline, self.tr("Scan the barcode again."))
 
     def _put_aside(self) -> None:
+        """The button does what CMD:ASIDE does, through the same use case and screen path."""
         try:
-            self._services.station.leave_order()
+            result = self._services.station.leave_order()
         except Exception as exc:
             log.exception("put aside failed")
-            self.banner.show_message(
-                "error",
+            self._alarm(
                 self.tr("The order could not be put aside ({error})").format(
                     error=type(exc).__name__
                 ),
                 self.tr("Try again. If this repeats, call a supervisor."),
             )
             return
-        order = self.pack.order_shown or ""
-        self._show_ready()
-        self.banner.show_message(
-            "prompt",
-            self.tr("Order {order} put aside with its scans").format(order=order),
-            self.tr("Scan it again to continue, or scan another order."),
-        )
-        self._update_buttons()
+        self._show_result(result)
 
     # -- documents -----------------------------------------------------------------------
 
@@ -297,8 +285,7 @@ class MainWindow(QMainWindow):
                 note = self.tr("Packing slip NOT saved: {error}").format(
                     error=escape(result.error or "")
                 )
-                self.banner.show_message(
-                    "error",
+                self._alarm(
                     self.tr("Packing slip for {order} could not be saved").format(
                         order=result.order_number or self.tr("an order")
                     ),
@@ -306,19 +293,16 @@ class MainWindow(QMainWindow):
                         "The order is packed. Check the slip folder, then press Retry printing."
                     ),
                 )
-                self._services.sound.play("error")
             if result.order_number:
                 self.ready.show_last_packed(escape(result.order_number), note)
         self.refresh_status()
         self.documents_done.emit(results)
 
     def _printing_failed(self, error: str) -> None:
-        self.banner.show_message(
-            "error",
+        self._alarm(
             self.tr("Documents could not be produced ({error})").format(error=error),
             self.tr("Packed orders are safe. Press Retry printing; if it repeats, call IT."),
         )
-        self._services.sound.play("error")
         self._print_problem = True
         self.retry_button.setVisible(True)
         self.documents_done.emit([])
@@ -333,6 +317,11 @@ class MainWindow(QMainWindow):
         self._printer.submit(jobs, retry_failed=True)
 
     # -- status --------------------------------------------------------------------------
+
+    def _alarm(self, headline: str, action: str) -> None:
+        """Red banner and the error sound: something needs the operator."""
+        self.banner.show_message("error", headline, action)
+        self._services.sound.play("error")
 
     def _update_buttons(self) -> None:
         self.aside_button.setVisible(self.stack.currentWidget() is self.pack)

@@ -21,7 +21,6 @@ from app.scanning import RawScan
 from app.wedge import (
     Hold,
     Key,
-    Pass,
     Reject,
     Release,
     Scan,
@@ -144,8 +143,7 @@ class WedgeFilter(QObject):
                     replayed_to = self._replay(keys)
                 case Reject(reason=reason, text=text):
                     self.rejected.emit(reason, text)
-                case Hold() | Pass():
-                    pass
+        # Hold and Pass need nothing here: eventFilter's return value carries them out.
         return replayed_to
 
     def _replay_target(self) -> QWidget:

@@ -17,8 +17,6 @@ from ui.qt import (
     QRectF,
     QResizeEvent,
     QSizePolicy,
-    QStyle,
-    QStyleOption,
     Qt,
     QWidget,
 )
@@ -35,21 +33,6 @@ def restyle(widget: QWidget) -> None:
 
 
 WINDOW_BACKGROUND = QColor("#f4f5f7")  # as in kiosk.qss
-
-
-def paint_opaque_background(widget: QWidget) -> None:
-    """Paint the window colour, then the widget's style-sheet background, ourselves.
-
-    Declared opaque (WA_OpaquePaintEvent), a widget that changes on every scan no longer
-    makes Qt repaint every parent beneath it (that halved the paint time of a scan); but
-    then Qt skips its style-sheet background too, so it is drawn here (PE_Widget).
-    """
-    painter = QPainter(widget)
-    painter.fillRect(widget.rect(), WINDOW_BACKGROUND)
-    option = QStyleOption()
-    option.initFrom(widget)
-    widget.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, widget)
-    painter.end()
 
 
 def keep_opaque(widget: QWidget, event: QEvent) -> None:

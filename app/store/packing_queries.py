@@ -15,6 +15,7 @@ from sqlalchemy import Connection, bindparam, func, insert, literal, select, upd
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.store.tables import (
+    AuditEntry,
     Location,
     Order,
     OrderLine,
@@ -36,6 +37,7 @@ packages = table(Package)
 contents = table(PackageContent)
 stations = table(Station)
 print_jobs = table(PrintJob)
+audit_log = table(AuditEntry)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +209,24 @@ def close_packages(conn: Connection, order_id: int, now: datetime) -> None:
 
 def package_contents(conn: Connection, order_id: int) -> list[Any]:
     return list(conn.execute(_PACKAGE_CONTENTS, {"order_id": order_id}))
+
+
+def last_packed_order_number(conn: Connection, station_code: str) -> str | None:
+    """The order this station packed last (its audit log says so, in local order)."""
+    number = conn.execute(
+        select(audit_log.c.order_number)
+        .where(audit_log.c.action == "order_packed", audit_log.c.station_code == station_code)
+        .order_by(audit_log.c.seq.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    return None if number is None else str(number)
+
+
+def print_job_ids(conn: Connection, *, include_failed: bool = False) -> list[str]:
+    """Documents still to produce, oldest first (failed ones only when asked)."""
+    states = ("pending", "failed") if include_failed else ("pending",)
+    stmt = select(print_jobs.c.job_id).where(print_jobs.c.status.in_(states))
+    return list(conn.execute(stmt.order_by(print_jobs.c.id)).scalars())
 
 
 def add_print_job(conn: Connection, job_id: str, kind: str, order_id: int, now: datetime) -> None:

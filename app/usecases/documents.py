@@ -25,6 +25,7 @@ from app.clock import Clock, utc_now
 from app.context import StationContext
 from app.ports import SlipRenderer
 from app.store.journal import audit
+from app.store.packing_queries import print_job_ids
 from app.store.tables import Order, Package, PrintJob
 from app.usecases.packing_slip import build_packing_slip, slip_file_name
 from app.usecases.views import load_order
@@ -76,16 +77,11 @@ class DocumentService:
         self._owner = owner or str(os.getpid())
         self._owner_alive = owner_alive
 
-    def pending_job_ids(self) -> list[str]:
-        with self._reads() as session:
-            rows = session.execute(
-                select(PrintJob.job_id).where(PrintJob.status == "pending").order_by(PrintJob.id)
-            ).scalars()
-            return list(rows)
-
     def run_pending(self) -> list[PrintResult]:
         """Render every pending job; a failure stays pending with its error for a retry."""
-        return [self.run(job_id) for job_id in self.pending_job_ids()]
+        with self._reads() as session:
+            job_ids = print_job_ids(session.connection())
+        return [self.run(job_id) for job_id in job_ids]
 
     def run(self, job_id: str, *, retry_failed: bool = False) -> PrintResult:
         """Produce one job's document, unless it is done, held by a live worker, or failed

@@ -26,7 +26,15 @@ from app.store.journal import audit, emit
 from app.store.tables import Station
 from app.usecases.results import Outcome, ScanResult, refuse
 from app.usecases.station_commands import CommandContext, leave_current_order, run_code
-from app.usecases.views import PackLineView, PackView, line_view, pack_view, special_flags
+from app.usecases.views import (
+    PackLineView,
+    PackView,
+    line_view,
+    line_views,
+    order_view,
+    pack_view,
+    special_flags,
+)
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +77,7 @@ class PackStation:
             station = self._station(conn)
             if station.current_order_id is None:
                 return None
-            return self._view(conn, station.current_order_id)
+            return order_view(conn, station.current_order_id)
 
     def scan(self, raw: RawScan) -> ScanResult:
         """Handle one scan or typed code: an order number when idle, an item while packing."""
@@ -87,14 +95,16 @@ class PackStation:
             header = q.order_header(conn, order_id)
             rows = q.order_lines(conn, order_id)
             if meaning.kind is ScanKind.EMPTY:
-                return refuse(Reason.EMPTY_SCAN, pack_view(header, _views(rows)))
+                return refuse(Reason.EMPTY_SCAN, pack_view(header, line_views(rows)))
             return self._scan_while_packing(conn, station.id, header, rows, meaning)
 
-    def leave_order(self) -> None:
+    def leave_order(self) -> ScanResult:
         """Put the current order aside; its scans stay and scanning it again resumes it."""
         with self._sessions.begin() as session:
             conn = session.connection()
-            leave_current_order(self._command_context(conn), self._station(conn), by="button")
+            return leave_current_order(
+                self._command_context(conn), self._station(conn), by="button"
+            )
 
     def _command_context(self, conn: Connection) -> CommandContext:
         return CommandContext(conn, self._ctx, self._clock)
@@ -124,7 +134,7 @@ class PackStation:
         else:
             audit(conn, self._ctx, now, "order_resumed", order.number, {})
             outcome = Outcome.ORDER_RESUMED
-        return ScanResult(outcome, self._view(conn, order.id))
+        return ScanResult(outcome, order_view(conn, order.id))
 
     # -- packing: the scan should be an item of the current order ------------------------
 
@@ -139,7 +149,7 @@ class PackStation:
         found = _find_product(conn, meaning)
         if found is None:
             other = q.order_by_number(conn, meaning.text)
-            view = pack_view(header, _views(rows))
+            view = pack_view(header, line_views(rows))
             if other is not None and other.id == header.id:
                 return ScanResult(Outcome.ORDER_RESUMED, view)
             if other is not None:
@@ -154,7 +164,7 @@ class PackStation:
         if not isinstance(decision, Accept):
             return refuse(
                 decision.reason,
-                pack_view(header, _views(rows)),
+                pack_view(header, line_views(rows)),
                 sku=found.sku,
                 name=found.name,
                 **decision.params,
@@ -232,14 +242,6 @@ class PackStation:
         if row is None:
             raise LookupError(f"station {self._ctx.station_code} not set up: call ensure_station")
         return row
-
-    @staticmethod
-    def _view(conn: Connection, order_id: int) -> PackView:
-        return pack_view(q.order_header(conn, order_id), _views(q.order_lines(conn, order_id)))
-
-
-def _views(rows: list[Any]) -> list[PackLineView]:
-    return [line_view(r) for r in rows]
 
 
 def _find_product(conn: Connection, meaning: Interpretation) -> q.ProductHit | None:

@@ -11,19 +11,16 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from app.clock import Clock
 from app.context import StationContext
 from app.domain.reasons import Reason
 from app.store import packing_queries as q
 from app.store.journal import audit
-from app.store.tables import AuditEntry, table
-from app.tote_codes import Command, ToteCode
+from app.tote_codes import CodeKind, Command, ToteCode
 from app.usecases.results import Outcome, ScanResult, refuse
-from app.usecases.views import line_view, pack_view
-
-audit_log = table(AuditEntry)
+from app.usecases.views import PackView, order_view
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,13 +33,10 @@ class CommandContext:
 def run_code(cc: CommandContext, station: Any, code: ToteCode) -> ScanResult:
     match code.command:
         case Command.ASIDE:
-            left = leave_current_order(cc, station, by="command")
-            if left is None:
-                return refuse(Reason.NOTHING_TO_PUT_ASIDE, None)
-            return ScanResult(Outcome.ORDER_LEFT, left)
+            return leave_current_order(cc, station, by="command")
         case Command.REPRINT:
             return _reprint(cc, station)
-        case None if code.kind.value == "CMD":
+        case None if code.kind is CodeKind.COMMAND:
             return refuse(Reason.UNKNOWN_COMMAND, _current_view(cc, station), code=code.value)
         case _:
             return refuse(
@@ -53,26 +47,18 @@ def run_code(cc: CommandContext, station: Any, code: ToteCode) -> ScanResult:
             )
 
 
-def leave_current_order(cc: CommandContext, station: Any, by: str) -> Any:
-    """Put the station's order aside; returns its view, or None when none was open."""
-    if station.current_order_id is None:
-        return None
+def leave_current_order(cc: CommandContext, station: Any, by: str) -> ScanResult:
+    """Put the station's order aside, its scans kept (``by``: "button" or "command")."""
     view = _current_view(cc, station)
+    if view is None:
+        return refuse(Reason.NOTHING_TO_PUT_ASIDE, None)
     q.set_current_order(cc.conn, station.id, None)
     audit(cc.conn, cc.ctx, cc.clock(), "order_left", view.order_number, {"by": by})
-    return view
+    return ScanResult(Outcome.ORDER_LEFT, view)
 
 
 def _reprint(cc: CommandContext, station: Any) -> ScanResult:
-    last = cc.conn.execute(
-        select(audit_log.c.order_number)
-        .where(
-            audit_log.c.action == "order_packed",
-            audit_log.c.station_code == cc.ctx.station_code,
-        )
-        .order_by(audit_log.c.seq.desc())
-        .limit(1)
-    ).scalar_one_or_none()
+    last = q.last_packed_order_number(cc.conn, cc.ctx.station_code)
     order = None if last is None else q.order_by_number(cc.conn, last)
     if order is None:
         return refuse(Reason.NOTHING_TO_REPRINT, _current_view(cc, station))
@@ -88,8 +74,7 @@ def _reprint(cc: CommandContext, station: Any) -> ScanResult:
     )
 
 
-def _current_view(cc: CommandContext, station: Any) -> Any:
-    if station.current_order_id is None:
-        return None
-    header = q.order_header(cc.conn, station.current_order_id)
-    return pack_view(header, [line_view(r) for r in q.order_lines(cc.conn, header.id)])
+def _current_view(cc: CommandContext, station: Any) -> PackView | None:
+    return (
+        None if station.current_order_id is None else order_view(cc.conn, station.current_order_id)
+    )

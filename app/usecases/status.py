@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.clock import Clock, utc_now
+from app.store import packing_queries as q
 from app.store.tables import Operator, OutboxEvent, PrintJob
 from app.usecases.documents import process_alive
 
@@ -41,10 +42,8 @@ class StationStatus:
 
     def pending_print_jobs(self, *, include_failed: bool = False) -> list[str]:
         """Ids of documents still to produce, oldest first (failed ones only on request)."""
-        states = ("pending", "failed") if include_failed else ("pending",)
         with self._sessions() as session:
-            stmt = select(PrintJob.job_id).where(PrintJob.status.in_(states)).order_by(PrintJob.id)
-            return list(session.execute(stmt).scalars())
+            return q.print_job_ids(session.connection(), include_failed=include_failed)
 
     def print_jobs_failing(self) -> int:
         """Jobs that failed for good, plus pending ones no live worker holds that either

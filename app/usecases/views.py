@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session, selectinload
 
+from app.store import packing_queries as q
 from app.store.tables import Order, OrderLine, Product
 
 
@@ -113,3 +114,12 @@ def pack_view(
         lines=tuple(lines),
         last_line_no=last_line_no,
     )
+
+
+def line_views(rows: Sequence[Any]) -> list[PackLineView]:
+    return [line_view(r) for r in rows]
+
+
+def order_view(conn: Connection, order_id: int) -> PackView:
+    """An order's screen view as it is in the store now."""
+    return pack_view(q.order_header(conn, order_id), line_views(q.order_lines(conn, order_id)))

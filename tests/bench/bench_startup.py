@@ -16,6 +16,7 @@ from pathlib import Path
 from app.demo.seed import seed_if_empty
 from app.store.open import open_store
 from tests.bench.figures import Figure, median
+from tests.kiosk_process import kiosk_command
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNS = 7
@@ -53,16 +54,7 @@ def run() -> list[Figure]:
         store = open_store(store_path)
         seed_if_empty(store.sessions)
         store.close()
-        kiosk = [
-            sys.executable,
-            "-m",
-            "app",
-            "--store",
-            str(store_path),
-            "--output",
-            str(Path(tmp) / "out"),
-            "--ready-marker",
-        ]
+        kiosk = kiosk_command(store_path, Path(tmp) / "out")
         time_to_ready(kiosk)  # warm the page cache once, as a station that ran before
         tote, bare = [], []
         for _ in range(RUNS):

@@ -156,6 +156,7 @@ def test_a_port_that_opens_but_cannot_be_read_is_retried_calmly(
     import devices.serial_scanner as module
 
     opens: list[float] = []
+    closes: list[float] = []
 
     class HalfDead:
         in_waiting = 0
@@ -167,7 +168,7 @@ def test_a_port_that_opens_but_cannot_be_read_is_retried_calmly(
             raise serial.SerialException("device reports readiness to read but returned no data")
 
         def close(self) -> None:
-            pass
+            closes.append(time.monotonic())
 
     monkeypatch.setattr(module.serial, "Serial", HalfDead)
     events = Events()
@@ -181,6 +182,7 @@ def test_a_port_that_opens_but_cannot_be_read_is_retried_calmly(
     time.sleep(0.55)
     scanner.stop()
     assert 3 <= len(opens) <= 7
+    assert len(closes) == len(opens)  # every failed port is closed before the next try
     states = []
     while not events.q.empty():
         kind, value = events.q.get()

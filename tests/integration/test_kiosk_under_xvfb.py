@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +20,7 @@ from app.demo.seed import seed_if_empty
 from app.store.open import open_store
 from app.store.tables import Order
 from tests.demo_orders import foreign_gtin, pick_order
+from tests.kiosk_process import kiosk_command
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(
@@ -35,7 +35,7 @@ def display() -> Iterator[str]:
         if not Path(f"/tmp/.X11-unix/X{number}").exists():
             break
     server = subprocess.Popen(
-        ["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        ["Xvfb", f":{number}", "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -82,16 +82,7 @@ def test_demo_order_packed_by_x_key_events_alone(display: str, tmp_path: Path) -
 
     env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT))
     kiosk = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "app",
-            "--store",
-            str(store_path),
-            "--output",
-            str(out),
-            "--ready-marker",
-        ],
+        kiosk_command(store_path, out, "--fullscreen"),
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -112,7 +103,7 @@ def test_demo_order_packed_by_x_key_events_alone(display: str, tmp_path: Path) -
             timeout=30,
             check=True,
         ).stdout
-        assert "Geometry: 1280x800" in geometry  # full screen even without a window manager
+        assert "Geometry: 1366x768" in geometry  # the whole screen, not the 1280x800 window
 
         store = open_store(store_path)
 

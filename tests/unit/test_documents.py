@@ -113,7 +113,7 @@ def test_a_job_held_by_a_live_worker_is_left_alone_and_a_dead_ones_is_taken_over
         owner_alive=lambda o: alive.get(o, False),
     )
     # The first worker claims, then (as if killed) never finishes: simulate by claiming only.
-    [job_id] = first.pending_job_ids()
+    [job_id] = StationStatus(store.reads).pending_print_jobs()
     assert not isinstance(first._claim(job_id, retry_failed=False), PrintResult)
     renderer = TextRenderer()
     second = DocumentService(
@@ -141,14 +141,14 @@ def test_a_document_that_keeps_failing_stops_after_max_attempts_until_retried(
     """Three failures mark the job failed; automatic runs skip it; Retry runs it again."""
     pack(store, station, catalogue, "SO-1")
     failing = DocumentService(store.sessions, CTX, TextRenderer(fail=True), tmp_path)
-    [job_id] = failing.pending_job_ids()
+    [job_id] = StationStatus(store.reads).pending_print_jobs()
     for _ in range(3):
         assert not failing.run(job_id).ok
     with store.sessions() as s:
         assert s.execute(select(PrintJob.status)).scalar_one() == "failed"
     renderer = TextRenderer()
     working = DocumentService(store.sessions, CTX, renderer, tmp_path)
-    assert working.pending_job_ids() == []
+    assert StationStatus(store.reads).pending_print_jobs() == []
     assert not working.run(job_id).ok and renderer.slips == []  # not without the operator
     assert working.run(job_id, retry_failed=True).ok
     assert len(renderer.slips) == 1
@@ -163,7 +163,7 @@ def test_a_job_that_crashed_its_worker_three_times_is_failed_not_retried_forever
     docs = DocumentService(
         store.sessions, CTX, renderer, tmp_path, owner="1", owner_alive=lambda o: False
     )
-    [job_id] = docs.pending_job_ids()
+    [job_id] = StationStatus(store.reads).pending_print_jobs()
     with store.sessions.begin() as s:  # three claims whose workers died mid-render
         s.execute(text("UPDATE print_jobs SET attempts = 3, claimed_by = '999'"))
     result = docs.run(job_id)

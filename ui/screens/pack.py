@@ -92,10 +92,6 @@ class PackScreen(QWidget):
         self.table.setColumnWidth(0, row_height)
         layout.addWidget(self.table, 1)
 
-    @property
-    def order_shown(self) -> str | None:
-        return self._order_number
-
     def show_order(self, view: PackView) -> None:
         """Show ``view``; when it is the order already shown, only changed rows are touched."""
         rebuilt = False
