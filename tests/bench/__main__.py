@@ -17,6 +17,9 @@ ROOT = Path(__file__).resolve().parents[2]
 BENCHMARKS = {
     "startup": ("tests.bench.bench_startup", ("start_ready_s",)),
     "wedge_scan": ("tests.bench.bench_wedge_scan", ("wedge_scan_p50_ms", "wedge_scan_p99_ms")),
+    "serial_scan": ("tests.bench.bench_serial_scan", ("serial_scan_p99_ms",)),
+    "label_render": ("tests.bench.bench_label_render", ("label_render_ms",)),
+    "tcp_print": ("tests.bench.bench_tcp_print", ("tcp_print_job_ms",)),
 }
 
 
