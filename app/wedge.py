@@ -42,6 +42,8 @@ class WedgeConfig:
             raise ValueError("max_length must not be below min_length")
         if len(self.suffix) > 1:
             raise ValueError("suffix must be one character (one terminating key) or empty")
+        if any(c in _ENTER_SUFFIXES or c == self.suffix for c in self.prefix):
+            raise ValueError("the prefix cannot contain Enter or the suffix character")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,7 @@ class Key:
     is_enter: bool = False  # Return/Enter key (its text may be "\r")
     modifiers: frozenset[str] = frozenset()  # e.g. {"ctrl"}, {"alt"}
     code: int = 0  # the toolkit's key code, opaque here: a Release re-sends the exact key
+    is_modifier: bool = False  # Shift, Ctrl, Alt, Meta pressed alone (before a combo)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +143,7 @@ class WedgeDetector:
             actions += self._feed_rejecting(key)
         elif self._held:
             actions += self._feed_burst(key)
-        elif self._is_data(key) and not self._is_command(key):
+        elif (self._is_data(key) and not self._is_command(key)) or self._continues_prefix(key):
             actions += self._append(key)
         else:
             actions.append(Pass())
@@ -161,8 +164,17 @@ class WedgeDetector:
             return False
         return not (mods & _COMMAND_MODIFIERS == _ALTGR and key.text.isprintable())
 
+    def _continues_prefix(self, key: Key) -> bool:
+        """The next character of the configured prefix, whatever it is (STX, GS as Ctrl+]):
+        scanners set to send one must be recognised from the first key."""
+        prefix = self._config.prefix
+        done = len(self._buf)
+        return done < len(prefix) and key.text == prefix[done] and not key.is_enter
+
     def _is_burst_data(self, key: Key) -> bool:
         """Data once a burst is under way: Ctrl+] etc. are how scanners send GS and friends."""
+        if self._continues_prefix(key):
+            return True
         if not self._is_data(key):
             return False
         return not self._is_command(key) or all(c in _DATA_CONTROLS for c in key.text)
@@ -180,6 +192,10 @@ class WedgeDetector:
         if self._is_command(key):
             self._last_ns = key.at_ns
             return self._reject("control_key_in_scan")  # the combo is swallowed with the burst
+        if not key.text and key.modifiers & _COMMAND_MODIFIERS and not key.is_modifier:
+            # Alt+F4, Ctrl+F-keys inside a burst: never a command, never silently dropped.
+            self._last_ns = key.at_ns
+            return self._reject("control_key_in_scan")
         if not key.text:  # Shift inside a scan is normal; kept so a Release re-sends arrows
             self._held.append(key)
             self._last_ns = key.at_ns

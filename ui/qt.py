@@ -32,6 +32,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QImage,
     QKeyEvent,
+    QKeySequence,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -39,6 +40,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QResizeEvent,
+    QShortcut,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -76,6 +78,7 @@ __all__ = [
     "QHeaderView",
     "QImage",
     "QKeyEvent",
+    "QKeySequence",
     "QLabel",
     "QLineEdit",
     "QLocale",
@@ -94,6 +97,7 @@ __all__ = [
     "QRect",
     "QRectF",
     "QResizeEvent",
+    "QShortcut",
     "QSizeF",
     "QSizePolicy",
     "QStackedWidget",
@@ -108,4 +112,9 @@ __all__ = [
     "Qt",
     "Signal",
     "SignalInstance",
+    "translate",
 ]
+
+# Strings outside QObject methods: always translate("Context", "literal") with literals,
+# so pyside6-lupdate can collect them.
+translate = QCoreApplication.translate

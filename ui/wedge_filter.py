@@ -39,6 +39,19 @@ MODIFIER_NAMES = (
 )
 
 
+MODIFIER_KEYS = frozenset(
+    {
+        Qt.Key.Key_Shift,
+        Qt.Key.Key_Control,
+        Qt.Key.Key_Alt,
+        Qt.Key.Key_AltGr,
+        Qt.Key.Key_Meta,
+        Qt.Key.Key_Super_L,
+        Qt.Key.Key_Super_R,
+    }
+)
+
+
 def _modifiers(event: QKeyEvent) -> frozenset[str]:
     mods = event.modifiers()
     return frozenset(name for flag, name in MODIFIER_NAMES if mods & flag)
@@ -94,6 +107,12 @@ class WedgeFilter(QObject):
         app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self._detector.holding:
+            # Qt resolves shortcuts before the key press exists: inside a burst, a combo
+            # such as Ctrl+Q is claimed here, so it reaches the detector as data (or a
+            # rejected scan) and never fires an action.
+            event.accept()
+            return True
         if event.type() != QEvent.Type.KeyPress or self._replaying:
             return False
         if not isinstance(watched, QWidget) or not self._is_first_delivery(watched):
@@ -108,6 +127,7 @@ class WedgeFilter(QObject):
             is_enter=event.key() in ENTER_KEYS or event.text() in ("\r", "\n"),
             modifiers=_modifiers(event),
             code=int(event.key()),
+            is_modifier=event.key() in MODIFIER_KEYS,
         )
         actions = self._detector.feed(key)
         replayed_to = self._apply(actions, key.at_ns)

@@ -9,6 +9,8 @@ from enum import StrEnum
 class Reason(StrEnum):
     EMPTY_SCAN = "empty_scan"
     BAD_CHECK_DIGIT = "bad_check_digit"
+    BAD_GS1 = "bad_gs1"  # a GS1 code that cannot be read (date, AI, check digit inside)
+    CARTON_LABEL = "carton_label"  # an SSCC: a shipping container, not an item
     UNKNOWN_BARCODE = "unknown_barcode"
     ORDER_NOT_FOUND = "order_not_found"
     ORDER_ALREADY_PACKED = "order_already_packed"

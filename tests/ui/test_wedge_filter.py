@@ -10,7 +10,17 @@ from pytestqt.qtbot import QtBot
 
 from app.scanning import RawScan
 from app.wedge import WedgeConfig
-from ui.qt import QApplication, QEvent, QKeyEvent, QLineEdit, Qt, QVBoxLayout, QWidget
+from ui.qt import (
+    QApplication,
+    QEvent,
+    QKeyEvent,
+    QKeySequence,
+    QLineEdit,
+    QShortcut,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
 from ui.wedge_filter import EventClock, WedgeFilter
 
 
@@ -100,6 +110,31 @@ def test_short_burst_and_enter_with_nothing_focused_submits_the_entry(
     rig.key("\r", Qt.Key.Key_Return)
     assert rig.scans == []
     assert rig.submitted == ["A2"]
+
+
+def test_a_shortcut_typed_inside_a_scan_never_fires(rig: Rig, qtbot: QtBot) -> None:
+    """Qt resolves shortcuts (ShortcutOverride) before the key press: a Ctrl+Q arriving
+    inside a burst must not trigger the window's Ctrl+Q, and the scan is rejected."""
+    fired: list[bool] = []
+    shortcut = QShortcut(QKeySequence("Ctrl+Q"), rig.window)
+    shortcut.activated.connect(lambda: fired.append(True))
+    rejected: list[str] = []
+    rig.wedge.rejected.connect(lambda reason, text: rejected.append(reason))
+    target = QApplication.focusWidget() or rig.window
+    for ch in "ABCD":
+        rig.key(ch)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    for kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(target, QKeyEvent(kind, Qt.Key.Key_Q, ctrl, "\x11"))
+    for ch in "EFGH":
+        rig.key(ch)
+    rig.key("\r", Qt.Key.Key_Return)
+    qtbot.wait(60)
+    assert fired == [] and rig.scans == []
+    assert rejected[:1] == ["control_key_in_scan"]
+    rig.key("x")
+    qtbot.wait(80)
+    assert rig.entry.text() == "x"  # outside a scan, keys are typing again
 
 
 def test_event_clock_maps_stamps_onto_the_monotonic_clock() -> None:

@@ -219,12 +219,46 @@ def test_lone_ctrl_press_inside_a_burst_is_not_a_command() -> None:
     det = WedgeDetector()
     keys = [
         *burst("01", 0),
-        Key("", 10 * MS, modifiers=CTRL),
+        Key("", 10 * MS, modifiers=CTRL, is_modifier=True),
         Key("\x1d", 12 * MS, modifiers=CTRL),
         *burst("10ABC", 14 * MS),
     ]
     assert all(a == Hold() for a in feed_all(det, keys))
     assert det.feed(enter(50 * MS)) == [Scan("01\x1d10ABC", 0)]
+
+
+def test_alt_f4_inside_a_burst_rejects_the_scan_instead_of_vanishing() -> None:
+    """A textless Alt/Ctrl combo (Alt+F4) inside a burst is neither a command nor dropped:
+    the scan is rejected, so "ABCD"+Alt+F4+"EFGH" never becomes the code "ABCDEFGH"."""
+    det = WedgeDetector()
+    keys = [
+        *burst("ABCD", 0),
+        Key("", 22 * MS, modifiers=frozenset({"alt"}), is_modifier=True),  # Alt pressed
+        Key("", 24 * MS, modifiers=frozenset({"alt"})),  # F4 with Alt held
+        *burst("EFGH", 26 * MS),
+    ]
+    actions = feed_all(det, keys) + det.feed(enter(60 * MS))
+    assert not any(isinstance(a, Scan) for a in actions)
+    reasons = [a.reason for a in actions if isinstance(a, Reject)]
+    assert reasons == ["control_key_in_scan", "rejected_tail"]  # the rest swallowed, logged
+
+
+@pytest.mark.parametrize("prefix", ["\x02", "\x1d", "]C"])
+def test_a_configured_prefix_is_recognised_from_the_first_key(prefix: str) -> None:
+    """STX, or GS sent as Ctrl+], as the scanner's prefix: the scan is seen and stripped."""
+    det = WedgeDetector(WedgeConfig(prefix=prefix))
+    ctrl = CTRL if prefix == "\x1d" else frozenset()
+    keys = [Key(c, i * MS, modifiers=ctrl) for i, c in enumerate(prefix)]
+    keys += burst("2000000000015", len(prefix) * MS)
+    feed_all(det, keys)
+    assert det.feed(enter(40 * MS)) == [Scan("2000000000015", 0)]
+
+
+def test_a_prefix_with_enter_or_the_suffix_is_refused() -> None:
+    with pytest.raises(ValueError, match="prefix"):
+        WedgeConfig(prefix="\r")
+    with pytest.raises(ValueError, match="prefix"):
+        WedgeConfig(prefix="#\t", suffix="\t")
 
 
 def test_gs_separator_is_preserved_in_the_scan_text() -> None:
