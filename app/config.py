@@ -28,6 +28,7 @@ def default_output_dir() -> Path:
 class StationConfig:
     store_path: Path
     output_dir: Path
+    devices_path: Path  # the station's devices.toml (printers, scanners, scale)
     station_code: str = "PACK-01"
     station_name: str = "Packing station 1"
     operator_code: str = "OP-001"
@@ -57,6 +58,12 @@ def parse_args(argv: list[str] | None = None) -> StationConfig:
         type=Path,
         default=env("TOTE_OUTPUT"),
         help="folder for packing slips (default: user data dir/output)",
+    )
+    parser.add_argument(
+        "--devices",
+        type=Path,
+        default=env("TOTE_DEVICES"),
+        help="the station's devices.toml (default: next to the store)",
     )
     parser.add_argument("--station", default=env("TOTE_STATION", "PACK-01"))
     parser.add_argument("--operator", default=env("TOTE_OPERATOR", "OP-001"))
@@ -104,6 +111,7 @@ def parse_args(argv: list[str] | None = None) -> StationConfig:
     return StationConfig(
         store_path=Path(store),
         output_dir=Path(output),
+        devices_path=Path(args.devices or Path(store).parent / "devices.toml"),
         station_code=args.station,
         station_name=f"Packing station {args.station}",
         operator_code=args.operator,

@@ -22,13 +22,17 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
 
-    from app.context import StationContext
     from app.errors import ToteError
+    from app.station_devices import DevicesFileError
     from app.store.open import open_store
 
     try:
+        devices = _station_devices(config)
         # A background thread checkpoints the WAL, so scans never pay for it.
         store = open_store(config.store_path, background_checkpoints=True)
+    except DevicesFileError as exc:
+        print(f"tote: {exc}", file=sys.stderr)
+        return 3
     except ToteError as exc:
         print(f"tote: {exc.message}", file=sys.stderr)
         return 3
@@ -36,44 +40,29 @@ def main(argv: list[str] | None = None) -> int:
 
     stop_checkpoints = threading.Event()
     start_checkpointer(config.store_path, stop_checkpoints)
-    if config.demo:
+    rig = None
+    if config.demo:  # seeded orders; emulated printers, scale and scanner wired in for real
         from app.demo.seed import seed_if_empty
+        from devices.emulators.demo_console import DemoConsole
+        from devices.emulators.demo_rig import DemoRig
 
         seed_if_empty(store.sessions)
+        rig = DemoRig.start(config.store_path.parent / "rig")
+        devices = rig.devices(devices, config.output_dir)
+        if sys.stdin is not None and sys.stdin.isatty() and config.screenshot is None:
+            DemoConsole(rig).start()
 
-    from app.usecases.pack_station import PackStation
-    from app.usecases.status import StationStatus
-    from devices.serial_scanner import SerialScanner, SerialScannerConfig
-    from devices.sound import CommandSoundPlayer
+    from devices.printer_gateway import PrinterGateway
     from ui.app import run_kiosk
     from ui.document_process import DocumentProcess
-    from ui.main_window import Services
 
-    ctx = StationContext(config.station_code, config.operator_code)
-    printer = DocumentProcess(document_worker, (config.store_path, config.output_dir, ctx))
-    station = PackStation(store.sessions, ctx, reads=store.reads)
-    station.ensure_station(config.station_name)
-    services = Services(
-        station=station,
-        printer=printer,
-        status=StationStatus(store.reads),
-        sound=CommandSoundPlayer.detect(config.store_path.parent / "sounds"),
-        serial_scanners=tuple(
-            SerialScanner(
-                SerialScannerConfig(
-                    port=port,
-                    name=Path(port).name,
-                    baudrate=config.serial_baud,
-                    framing=config.serial_framing,
-                )
-            )
-            for port in config.serial_scanners
-        ),
-    )
+    printer = DocumentProcess(document_worker, (config.store_path, devices, _context(config)))
+    gateway = PrinterGateway()  # this process's: status queries for the health panel
     try:
+        services = _services(config, store, devices, printer, gateway)
         return run_kiosk(
             services,
-            config.wedge,
+            _wedge(config, devices, argv),
             language=config.language,
             fullscreen=config.fullscreen,
             screenshot=config.screenshot,
@@ -83,29 +72,115 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         stop_checkpoints.set()
         printer.stop()
+        gateway.close()
+        if rig is not None:
+            rig.stop()
         store.close()
 
 
-def document_worker(conn: Any, store_path: Path, output_dir: Path, ctx: Any) -> None:
+def _context(config: Any) -> Any:
+    from app.context import StationContext
+
+    return StationContext(config.station_code, config.operator_code)
+
+
+def _station_devices(config: Any) -> Any:
+    """The station's devices.toml, or (not set up yet) folders for slips and labels."""
+    from app.station_devices import default_devices, load_devices
+
+    if config.devices_path.exists():
+        return load_devices(config.devices_path)
+    with contextlib.suppress(OSError):  # our own folder; the printer reports it if missing
+        config.output_dir.mkdir(parents=True, exist_ok=True)
+    return default_devices(config.output_dir)
+
+
+def _wedge(config: Any, devices: Any, argv: list[str] | None) -> Any:
+    """The calibrated gap from devices.toml, unless the command line sets one."""
+    from app.wedge import WedgeConfig
+
+    wedge = config.wedge
+    if devices.wedge_max_gap_ms is not None and "--wedge-gap-ms" not in (argv or sys.argv):
+        wedge = WedgeConfig(devices.wedge_max_gap_ms, wedge.min_length, wedge.prefix, wedge.suffix)
+    return wedge
+
+
+def _services(config: Any, store: Any, devices: Any, printer: Any, gateway: Any) -> Any:
+    from app.scale_protocols import ScaleProtocol
+    from app.serial_framing import FramingConfig, Terminator
+    from app.usecases.pack_station import PackStation
+    from app.usecases.print_decisions import PrintDecisions
+    from app.usecases.print_plan import LabelSettings
+    from app.usecases.status import StationStatus
+    from devices.printer_monitor import PrinterMonitor
+    from devices.serial_scale import SerialScale, SerialScaleConfig
+    from devices.serial_scanner import SerialScanner, SerialScannerConfig
+    from devices.sound import CommandSoundPlayer
+    from ui.main_window import Services
+
+    ctx = _context(config)
+    labels = LabelSettings(devices.gs1_company_prefix, devices.station_number)
+    station = PackStation(store.sessions, ctx, reads=store.reads, labels=labels)
+    station.ensure_station(config.station_name)
+    scanners = [
+        SerialScannerConfig(port, Path(port).name, config.serial_baud, config.serial_framing)
+        for port in config.serial_scanners
+    ] + [
+        SerialScannerConfig(s.port, s.name, s.baud, FramingConfig(terminator=Terminator(s.suffix)))
+        for s in devices.scanners
+    ]
+    scale = devices.scale
+    return Services(
+        station=station,
+        printer=printer,
+        status=StationStatus(store.reads),
+        decisions=PrintDecisions(store.sessions, ctx),
+        sound=CommandSoundPlayer.detect(config.store_path.parent / "sounds"),
+        serial_scanners=tuple(SerialScanner(c) for c in scanners),
+        scale=None
+        if scale is None
+        else SerialScale(
+            SerialScaleConfig(
+                port=scale.port,
+                protocol=ScaleProtocol(scale.protocol),
+                name=scale.name,
+                baudrate=scale.baud,
+            )
+        ),
+        printer_monitor=PrinterMonitor(gateway, devices.printers),
+    )
+
+
+def document_worker(conn: Any, store_path: Path, devices: Any, ctx: Any) -> None:
     """Main of the document child process: its own store connections and a headless Qt."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     _die_with_parent()
+    from app.ports import DocumentRenderer
+    from app.station_devices import Language
     from app.store.open import open_store
     from app.usecases.documents import DocumentService
+    from devices.printer_gateway import PrinterGateway
+    from devices.render.escpos_receipt import EscPosRenderer
+    from devices.render.zpl import ZplRenderer
     from ui.document_process import serve
     from ui.qt import QGuiApplication
     from ui.slip_pdf import QtPdfSlipRenderer
 
     app = QGuiApplication([])  # fonts and painting need the application object
     store = open_store(store_path)
+    gateway = PrinterGateway()
+    renderers: dict[Language, DocumentRenderer] = {
+        Language.PDF: QtPdfSlipRenderer(),
+        Language.ZPL: ZplRenderer(),
+        Language.ESCPOS: EscPosRenderer(),
+    }
     try:
         serve(
             conn,
-            DocumentService(
-                store.sessions, ctx, QtPdfSlipRenderer(), output_dir, reads=store.reads
-            ),
+            DocumentService(store.sessions, ctx, renderers, gateway, devices, reads=store.reads),
         )
     finally:
+        gateway.close()
         store.close()
         del app
 

@@ -8,21 +8,27 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from html import escape
 from typing import Protocol
 
 from app.repeat_guard import RepeatConfig, RepeatGuard
+from app.scale_protocols import Reading, ScaleFrameError
 from app.scanning import RawScan
 from app.serial_framing import FramingError
-from app.usecases.documents import PrintResult
 from app.usecases.pack_station import PackStation
+from app.usecases.print_decisions import PrintDecisions
 from app.usecases.results import Outcome, ScanResult
 from app.usecases.status import StationStatus
 from app.wedge import WedgeConfig
+from devices.printer_monitor import PrinterMonitor
+from devices.serial_scale import SerialScale
 from devices.serial_scanner import SerialScanner
+from ui.device_bridge import PrinterBridge, ScaleBridge
 from ui.messages import garbled_scan_text, outcome_feedback
-from ui.print_worker import JobRunner, PrintWorker
+from ui.print_check import PrintCheck
+from ui.print_controller import PrintController
+from ui.print_worker import JobRunner
 from ui.qt import (
     QCloseEvent,
     QHBoxLayout,
@@ -58,8 +64,11 @@ class Services:
     station: PackStation
     printer: JobRunner  # runs the jobs, off the GUI thread (a child process in the kiosk)
     status: StationStatus
+    decisions: PrintDecisions  # the operator's answer about an uncertain print
     sound: Sound
     serial_scanners: tuple[SerialScanner, ...] = ()  # started by the window, once connected
+    scale: SerialScale | None = None  # started by the window, once connected
+    printer_monitor: PrinterMonitor | None = None  # printers' health, for the status bar
 
 
 class MainWindow(QMainWindow):
@@ -90,6 +99,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.ready)
         self.stack.addWidget(self.pack)
         root.addWidget(self.stack, 1)
+        self.print_check = PrintCheck()
+        root.addWidget(self.print_check)
 
         controls = QHBoxLayout()
         controls.setSpacing(14)
@@ -115,10 +126,17 @@ class MainWindow(QMainWindow):
         self.wedge.scanned.connect(self.handle_scan)
         self.wedge.rejected.connect(self._wedge_rejected)
         self._print_problem = False  # the last document run failed (shown until one works)
-        self._job_orders: dict[str, str] = {}  # print job -> order, for results without one
-        self._printer = PrintWorker(services.printer, parent=self)
-        self._printer.finished.connect(self._printed)
-        self._printer.failed.connect(self._printing_failed)
+        self.stable_weight_g: int | None = None  # the scale's settled weight, when it has one
+        self.printing = PrintController(
+            services.printer, services.status, services.decisions, parent=self
+        )
+        self.printing.alarm.connect(self._alarm)
+        self.printing.printed.connect(self._printed)
+        self.printing.problem_changed.connect(self._set_print_problem)
+        self.printing.uncertain_changed.connect(self.print_check.show_jobs)
+        self.printing.done.connect(self._documents_done)
+        self.print_check.confirmed.connect(self.printing.confirm_printed)
+        self.print_check.again.connect(self.printing.print_again)
 
     def _button(self, text: str, slot: object, name: str = "") -> QPushButton:
         button = QPushButton(text)
@@ -144,6 +162,8 @@ class MainWindow(QMainWindow):
             )
         self.status_panel.start(self._services.station.context)
         self._start_serial_scanners()
+        self._start_scale()
+        self._start_printer_monitor()
 
     def _start_serial_scanners(self) -> None:
         """Connect before starting: a scan in the first instant must reach the window."""
@@ -156,6 +176,41 @@ class MainWindow(QMainWindow):
         for scanner in self._services.serial_scanners:
             scanner.attach(self._serial.on_scan, self._serial.on_error, self._serial.on_state)
             scanner.start()
+
+    def _start_scale(self) -> None:
+        scale = self._services.scale
+        if scale is None:
+            return
+        self._scale_bridge = ScaleBridge(self)
+        self._scale_bridge.reading.connect(self._weighed)
+        self._scale_bridge.garbled.connect(self._scale_garbled)
+        self._scale_bridge.state_changed.connect(self._scale_state)
+        scale.attach(
+            self._scale_bridge.on_reading, self._scale_bridge.on_error, self._scale_bridge.on_state
+        )
+        scale.start()
+
+    def _weighed(self, name: str, reading: Reading, stable: bool) -> None:
+        self.stable_weight_g = reading.weight_g if stable else None
+        self.status_panel.set_weight(reading.weight_g, stable)
+
+    def _scale_state(self, name: str, state: str, detail: str) -> None:
+        if state != "connected":
+            self.stable_weight_g = None
+        self.status_panel.set_scale_state(name, state, detail)
+
+    def _scale_garbled(self, name: str, error: ScaleFrameError) -> None:
+        log.warning("scale %s: %s (%r)", name, error.message, error.raw)
+        self.status_panel.set_weight(None, False, error.message)
+
+    def _start_printer_monitor(self) -> None:
+        monitor = self._services.printer_monitor
+        if monitor is None:
+            return
+        self._printer_bridge = PrinterBridge(self)
+        self._printer_bridge.status.connect(self.status_panel.set_printer_status)
+        monitor.attach(self._printer_bridge.on_status)
+        monitor.start()
 
     def _serial_garbled(self, name: str, error: FramingError) -> None:
         if error.reason == "empty":
@@ -180,7 +235,7 @@ class MainWindow(QMainWindow):
                 self.tr("Scan the next item."),
             )
         self._update_buttons()
-        self._printer.submit(self._services.status.pending_print_jobs())
+        self.printing.start()
 
     def _show_ready(self) -> None:
         self.stack.setCurrentWidget(self.ready)
@@ -193,7 +248,7 @@ class MainWindow(QMainWindow):
             log.info("multi-read of %r from %s ignored", raw.text, raw.source)
             return
         try:
-            result = self._services.station.scan(raw)
+            result = self._services.station.scan(raw, self.stable_weight_g)
         except Exception as exc:  # the store failed: nothing was confirmed, say so plainly
             log.exception("scan %r failed", raw.text)
             self._alarm(
@@ -218,17 +273,14 @@ class MainWindow(QMainWindow):
         self._services.sound.play(feedback.sound)
         if result.outcome is Outcome.ORDER_LEFT:
             self.stack.setCurrentWidget(self.ready)
-        if result.outcome is Outcome.REPRINT_QUEUED and result.print_job_id:
-            self._job_orders[result.print_job_id] = str(result.params.get("order", ""))
-            self._printer.submit([result.print_job_id])
+        if result.outcome is Outcome.REPRINT_QUEUED:
+            self.printing.submit(result.print_job_ids, str(result.params.get("order", "")))
         if result.outcome is Outcome.ORDER_PACKED and result.view is not None:
             # The order is finished: nothing on it can be done any more, so leave its screen.
             number = result.view.order_number
-            self.ready.show_last_packed(escape(number), escape(self.tr("Saving the packing slip…")))
+            self.ready.show_last_packed(escape(number), escape(self.tr("Printing…")))
             self.stack.setCurrentWidget(self.ready)
-            if result.print_job_id:
-                self._job_orders[result.print_job_id] = number
-                self._printer.submit([result.print_job_id])
+            self.printing.submit(result.print_job_ids, number)
         self._update_buttons()
 
     def _submit_typed(self) -> None:
@@ -265,56 +317,20 @@ class MainWindow(QMainWindow):
 
     # -- documents -----------------------------------------------------------------------
 
-    def _printed(self, results: list[PrintResult]) -> None:
-        results = [
-            replace(r, order_number=r.order_number or self._job_orders.get(r.job_id, ""))
-            for r in results
-            if not r.in_progress  # another worker has those
-        ]
-        self._print_problem = any(not r.ok for r in results)
-        for result in results:
-            if result.ok:
-                note = self.tr("Packing slip saved: {path}").format(path=escape(str(result.path)))
-                if self.banner.tone == "done":
-                    self.banner.show_message(
-                        "done",
-                        self.tr("Order {order} packed").format(order=result.order_number),
-                        self.tr("Packing slip saved. Scan the next order."),
-                    )
-            else:
-                note = self.tr("Packing slip NOT saved: {error}").format(
-                    error=escape(result.error or "")
-                )
-                self._alarm(
-                    self.tr("Packing slip for {order} could not be saved").format(
-                        order=result.order_number or self.tr("an order")
-                    ),
-                    self.tr(
-                        "The order is packed. Check the slip folder, then press Retry printing."
-                    ),
-                )
-            if result.order_number:
-                self.ready.show_last_packed(escape(result.order_number), note)
+    def _printed(self, order_number: str, note: str) -> None:
+        if order_number:
+            self.ready.show_last_packed(escape(order_number), escape(note))
+
+    def _documents_done(self, results: list[object]) -> None:
         self.refresh_status()
         self.documents_done.emit(results)
 
-    def _printing_failed(self, error: str) -> None:
-        self._alarm(
-            self.tr("Documents could not be produced ({error})").format(error=error),
-            self.tr("Packed orders are safe. Press Retry printing; if it repeats, call IT."),
-        )
-        self._print_problem = True
-        self.retry_button.setVisible(True)
-        self.documents_done.emit([])
+    def _set_print_problem(self, problem: bool) -> None:
+        self._print_problem = problem
+        self.retry_button.setVisible(problem or self.retry_button.isVisible())
 
     def _retry_print(self) -> None:
-        """The operator asks again: pending jobs and those that failed for good."""
-        try:
-            jobs = self._services.status.pending_print_jobs(include_failed=True)
-        except Exception:
-            log.exception("reading print jobs failed")
-            return
-        self._printer.submit(jobs, retry_failed=True)
+        self.printing.retry()
 
     # -- status --------------------------------------------------------------------------
 
@@ -328,10 +344,14 @@ class MainWindow(QMainWindow):
 
     def shut_down(self) -> None:
         """Stop delivering background results (also when the app quits without closing)."""
-        self._printer.close()
+        self.printing.close()
         self.status_panel.stop()
         for scanner in self._services.serial_scanners:
             scanner.stop()
+        if self._services.scale is not None:
+            self._services.scale.stop()
+        if self._services.printer_monitor is not None:
+            self._services.printer_monitor.stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shut_down()

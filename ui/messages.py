@@ -10,9 +10,7 @@ from dataclasses import dataclass
 
 from app.domain.reasons import Reason
 from app.usecases.results import Outcome, ScanResult
-from ui.qt import QCoreApplication
-
-translate = QCoreApplication.translate  # lupdate collects translate("Context", "literal")
+from ui.qt import translate
 
 
 def refusal_text(reason: Reason, params: Mapping[str, str | int]) -> tuple[str, str]:
@@ -33,6 +31,18 @@ def refusal_text(reason: Reason, params: Mapping[str, str | int]) -> tuple[str, 
                     "Messages",
                     "Scan it again, holding the scanner steady. If it repeats, type the SKU.",
                 ),
+            )
+        case Reason.BAD_GS1:
+            return (
+                translate("Messages", "GS1 barcode unreadable: {problem}").format(
+                    problem=p.get("problem", "")
+                ),
+                translate("Messages", "Scan it again; if it repeats, type the SKU."),
+            )
+        case Reason.CARTON_LABEL:
+            return (
+                translate("Messages", "Carton label {code}, not an item").format(code=code),
+                translate("Messages", "Scan the barcode on the item itself."),
             )
         case Reason.UNKNOWN_BARCODE:
             return (

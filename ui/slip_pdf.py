@@ -14,6 +14,7 @@ import html
 import io
 import logging
 import re
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,8 +23,9 @@ from barcode.errors import BarcodeError
 from barcode.writer import ImageWriter
 
 from app.domain.documents import Money, PackingSlip, SlipLine
+from app.domain.labels import Document
+from app.station_devices import PrinterSettings
 from ui.qt import (
-    QCoreApplication,
     QFont,
     QFontInfo,
     QGuiApplication,
@@ -39,6 +41,7 @@ from ui.qt import (
     Qt,
     QTextDocument,
     QUrl,
+    translate,
 )
 
 log = logging.getLogger(__name__)
@@ -68,9 +71,6 @@ td { padding: 2px 4px; }
 .address { font-size: 12pt; font-weight: bold; }
 .message { font-size: 13pt; font-style: italic; }
 """
-
-
-translate = QCoreApplication.translate  # lupdate collects translate("Context", "literal")
 
 
 def _t(translated: str) -> str:
@@ -154,6 +154,8 @@ def _header(slip: PackingSlip, barcode_size: tuple[float, float] | None) -> str:
         width, height = barcode_size
         code = f'<img src="{BARCODE_URL.toString()}" width="{width:.2f}" height="{height:.2f}">'
     title = _t(translate("PackingSlip", "Packing slip"))
+    if slip.copy > 1:
+        title += " · " + _arg(_t(translate("PackingSlip", "REPRINT, copy %1")), slip.copy)
     return (
         f'<table width="100%" cellspacing="0" cellpadding="0"><tr>'
         f'<td valign="middle"><span class="label">{title}</span><br>'
@@ -257,7 +259,16 @@ def slip_html(slip: PackingSlip, barcode_size: tuple[float, float] | None = None
 
 
 class QtPdfSlipRenderer:
-    """Implements ``app.ports.SlipRenderer``: one A4 PDF per packing slip."""
+    """Implements ``app.ports.DocumentRenderer`` for PDF printers: one A4 PDF per packing
+    slip (labels go to ZPL or ESC/POS printers)."""
+
+    def render(self, document: Document, printer: PrinterSettings) -> bytes:
+        if not isinstance(document, PackingSlip):
+            raise TypeError(f"no PDF layout for {type(document).__name__} (printer {printer.name})")
+        with tempfile.TemporaryDirectory(prefix="tote-pdf-") as folder:
+            target = Path(folder) / "slip.pdf"
+            self.render_packing_slip(document, target)
+            return target.read_bytes()
 
     def render_packing_slip(self, slip: PackingSlip, target: Path) -> None:
         if QGuiApplication.instance() is None:

@@ -11,11 +11,29 @@ import time
 
 from app.context import StationContext
 from app.usecases.status import StationStatus
-from ui.qt import QTimer, QWidget, Signal
+from ui.qt import QTimer, QWidget, Signal, translate
 from ui.widgets import StatusBar
 
 log = logging.getLogger(__name__)
 REFRESH_MS = 2000
+
+
+def printer_state_text(state: str) -> str:
+    texts = {
+        "ready": translate("StatusPanel", "ready"),
+        "busy": translate("StatusPanel", "busy"),
+        "offline": translate("StatusPanel", "offline, check power and cable"),
+        "paper_out": translate("StatusPanel", "paper out"),
+        "paper_low": translate("StatusPanel", "paper low"),
+        "cover_open": translate("StatusPanel", "cover open"),
+        "paused": translate("StatusPanel", "paused"),
+        "head_open": translate("StatusPanel", "head open"),
+        "error": translate("StatusPanel", "error"),
+        "unknown": translate("StatusPanel", "not answering"),
+    }
+    return texts.get(state, state)
+
+
 AFTER_SCANS_MS = 400
 
 
@@ -30,6 +48,9 @@ class StatusPanel(StatusBar):
         self._sound_available = sound_available
         self._last_scan_at: str | None = None
         self._serial: dict[str, str] = {}  # scanner name -> PortState value
+        self._printers: dict[str, tuple[str, str]] = {}  # name -> (PrinterState value, detail)
+        self._failing = 0
+        self._scale_state = "connected"
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
         self._soon = QTimer(self)
@@ -79,6 +100,61 @@ class StatusPanel(StatusBar):
             )
         self.set_state(self.scanner, scanner, "bad" if unplugged else "good")
 
+    def set_printer_status(self, name: str, state: str, detail: str) -> None:
+        self._printers[name] = (state, detail)
+        self._show_printers()
+
+    def set_scale_state(self, name: str, state: str, detail: str) -> None:
+        self.scale.show()
+        self._scale_state = state
+        if state != "connected":
+            self.set_state(
+                self.scale,
+                self.tr("Scale {name} not connected: check its cable").format(name=name),
+                "bad",
+            )
+        else:
+            self.set_state(self.scale, self.tr("Scale ready"), "good")
+
+    def set_weight(self, grams: int | None, stable: bool, problem: str = "") -> None:
+        """The scale's current reading: kilograms with three decimals, and whether it
+        has settled (a parcel's weight is taken only when it has)."""
+        self.scale.show()
+        if self._scale_state != "connected":
+            return
+        if problem:
+            self.set_state(self.scale, self.tr("Scale: {problem}").format(problem=problem), "bad")
+        elif grams is None:
+            self.set_state(self.scale, self.tr("Scale: no weight"), "")
+        elif stable:
+            text = self.tr("Scale {kg} kg, stable").format(kg=f"{grams / 1000:.3f}")
+            self.set_state(self.scale, text, "good")
+        else:
+            text = self.tr("Scale {kg} kg, settling…").format(kg=f"{grams / 1000:.3f}")
+            self.set_state(self.scale, text, "")
+
+    def _show_printers(self) -> None:
+        if self._failing:
+            text = self.tr("Printing: {n} documents not printed, press Retry").format(
+                n=self._failing
+            )
+            self.set_state(self.printer, text, "bad")
+            return
+        trouble = [
+            (name, state, detail)
+            for name, (state, detail) in sorted(self._printers.items())
+            if state not in ("ready", "busy", "paper_low")
+        ]
+        sound = "" if self._sound_available else self.tr(" · sound off")
+        if not trouble:
+            self.set_state(self.printer, self.tr("Printers ready") + sound, "good")
+            return
+        parts = [
+            self.tr("{printer}: {state}").format(printer=name, state=printer_state_text(state))
+            for name, state, _ in trouble
+        ]
+        self.set_state(self.printer, " · ".join(parts) + sound, "bad")
+
     def refresh(self) -> None:
         """Counts from the store (read snapshots never wait for a writer)."""
         try:
@@ -90,11 +166,6 @@ class StatusPanel(StatusBar):
             return
         self.set_state(self.sync, self.tr("Sync: offline · {n} events waiting").format(n=waiting))
         self._show_scanner()
-        if failing:
-            self.set_state(
-                self.printer, self.tr("Slips: {n} failed, press Retry").format(n=failing), "bad"
-            )
-        else:
-            sound = "" if self._sound_available else self.tr(" · sound off")
-            self.set_state(self.printer, self.tr("Slips: PDF ready") + sound)
+        self._failing = failing
+        self._show_printers()
         self.failing_changed.emit(failing)

@@ -143,13 +143,16 @@ class StatusBar(QFrame):
         self.operator = QLabel()
         self.sync = QLabel()
         self.scanner = QLabel()
+        self.scale = QLabel()
         self.printer = QLabel()
-        for label in (self.station, self.operator, self.sync, self.scanner, self.printer):
+        self.scale.hide()  # shown when the station has a scale
+        wide = (self.sync, self.scanner, self.scale, self.printer)
+        for label in (self.station, self.operator, *wide):
             label.setTextFormat(Qt.TextFormat.PlainText)
             # Wrap rather than widen the window: a long state must never push the kiosk
             # off the screen or cut a neighbour.
             label.setWordWrap(True)
-            layout.addWidget(label, 1 if label in (self.sync, self.scanner, self.printer) else 0)
+            layout.addWidget(label, 1 if label in wide else 0)
 
     @staticmethod
     def set_state(label: QLabel, text: str, state: str = "") -> None:

@@ -59,6 +59,7 @@ class PackingSlip:
     tax: Money | None
     total: Money | None
     package_count: int
+    copy: int = 1  # 2 and more: a reprint, marked as such
 
     @property
     def is_gift(self) -> bool:

@@ -20,8 +20,8 @@ def gs1_check_digit(digits: str) -> int:
 
 
 def is_valid_sscc(code: str) -> bool:
-    return len(code) == SSCC_LENGTH and code.isdigit() and gs1_check_digit(code[:-1]) == int(
-        code[-1]
+    return (
+        len(code) == SSCC_LENGTH and code.isdigit() and gs1_check_digit(code[:-1]) == int(code[-1])
     )
 
 

@@ -21,7 +21,6 @@ from app.store.tables import (
     OrderLine,
     Package,
     PackageContent,
-    PrintJob,
     Product,
     ProductBarcode,
     Station,
@@ -36,7 +35,6 @@ barcodes = table(ProductBarcode)
 packages = table(Package)
 contents = table(PackageContent)
 stations = table(Station)
-print_jobs = table(PrintJob)
 audit_log = table(AuditEntry)
 
 
@@ -199,12 +197,16 @@ def add_content(conn: Connection, package_id: int, line_id: int, units: int) -> 
     conn.execute(_ADD_CONTENT, {"package_id": package_id, "order_line_id": line_id, "qty": units})
 
 
-def close_packages(conn: Connection, order_id: int, now: datetime) -> None:
-    conn.execute(
-        update(packages)
-        .where(packages.c.order_id == order_id, packages.c.status == "open")
-        .values(status="closed", closed_at=now)
-    )
+def close_packages(
+    conn: Connection, order_id: int, now: datetime, weight_g: int | None = None
+) -> None:
+    """Close the order's open packages; a scale weight is recorded only when exactly one
+    package is closed (several boxes on the scale at once would all get the total)."""
+    stmt = update(packages).where(packages.c.order_id == order_id, packages.c.status == "open")
+    closed = conn.execute(stmt.values(status="closed", closed_at=now).returning(packages.c.id))
+    ids = list(closed.scalars())
+    if weight_g is not None and weight_g > 0 and len(ids) == 1:
+        conn.execute(update(packages).where(packages.c.id == ids[0]).values(weight_g=weight_g))
 
 
 def package_contents(conn: Connection, order_id: int) -> list[Any]:
@@ -220,23 +222,3 @@ def last_packed_order_number(conn: Connection, station_code: str) -> str | None:
         .limit(1)
     ).scalar_one_or_none()
     return None if number is None else str(number)
-
-
-def print_job_ids(conn: Connection, *, include_failed: bool = False) -> list[str]:
-    """Documents still to produce, oldest first (failed ones only when asked)."""
-    states = ("pending", "failed") if include_failed else ("pending",)
-    stmt = select(print_jobs.c.job_id).where(print_jobs.c.status.in_(states))
-    return list(conn.execute(stmt.order_by(print_jobs.c.id)).scalars())
-
-
-def add_print_job(conn: Connection, job_id: str, kind: str, order_id: int, now: datetime) -> None:
-    conn.execute(
-        insert(print_jobs).values(
-            job_id=job_id,
-            kind=kind,
-            order_id=order_id,
-            status="pending",
-            attempts=0,
-            created_at=now,
-        )
-    )

@@ -259,7 +259,15 @@ class PrintJob(Base):
     job_id: Mapped[str] = mapped_column(String(36), unique=True)
     kind: Mapped[str] = mapped_column(String(30))
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"))
+    package_id: Mapped[int | None] = mapped_column(ForeignKey("packages.id"))  # labels
+    # pending -> done | failed; "uncertain": the bytes may have reached the printer, so it
+    # is never sent again without the operator's word.
     status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
+    printer: Mapped[str | None] = mapped_column(String(40))  # the printer that took it
+    copy: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    reprint_of: Mapped[str | None] = mapped_column(String(36))
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    deadline_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     # A worker owns the job until then (a lease): no two processes render one job, and a
     # worker killed mid-job frees it when the lease runs out.
@@ -270,5 +278,7 @@ class PrintJob(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     __table_args__ = (
-        CheckConstraint("status IN ('pending', 'done', 'failed')", name="status_known"),
+        CheckConstraint(
+            "status IN ('pending', 'done', 'failed', 'uncertain')", name="status_known"
+        ),
     )

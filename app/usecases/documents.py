@@ -1,38 +1,51 @@
-"""Producing the documents that packing asks for (packing slips today).
+"""Producing the documents that packing asks for: slips, shipping labels, gift notes.
 
 A print job row is committed together with the action that needs it, so a crash between the
-two never loses a slip. A worker first claims the job with a lease in its own commit
-(counting the attempt, so a document that crashes its renderer is noticed), renders to a
-private temporary file, renames it into place and marks the job done. A job is never
-rendered by two workers at once, and a done job is never rendered again: a reprint never
-leaves two slips for one order.
+two never loses a document. A worker first claims the job with a lease in its own commit
+(counting the attempt, so a document that crashes its renderer is noticed), builds the
+document, renders it for the printer that takes its kind and delivers it:
+
+- delivered: the job is done, and a done job is never produced again;
+- not sent (printer off, unplugged, unreachable): nothing left this machine, so the job
+  waits and is tried again, with growing pauses, until its deadline; then it fails and
+  waits for the operator's Retry;
+- uncertain (the connection broke mid-job): the printer may have printed it, so the job is
+  never sent again by itself: the operator says whether it printed, or asks for a reprint,
+  which prints the next copy, marked as such.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import CursorResult, case, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.clock import Clock, utc_now
 from app.context import StationContext
-from app.ports import SlipRenderer
+from app.domain.documents import Address
+from app.ports import DeliveryOutcome, DocumentRenderer, PrinterGateway
+from app.station_devices import Language, StationDevices
+from app.store import print_queries as pq
 from app.store.journal import audit
-from app.store.packing_queries import print_job_ids
 from app.store.tables import Order, Package, PrintJob
-from app.usecases.packing_slip import build_packing_slip, slip_file_name
-from app.usecases.views import load_order
+from app.usecases.document_builder import JobSpec, build_document, job_file_name
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(seconds=90)
-MAX_ATTEMPTS = 3  # then the job is "failed" and waits for the operator's Retry
+MAX_ATTEMPTS = 3  # claims that crashed or failed to render; then "failed", until Retry
+SEND_DEADLINE_S = 10.0  # one delivery attempt
+RETRY_PAUSE_MIN = timedelta(seconds=2)
+RETRY_PAUSE_MAX = timedelta(seconds=60)
+RETRY_WINDOW = timedelta(minutes=15)  # how long a job (or a Retry) keeps trying
+EXTENSIONS = {Language.PDF: "pdf", Language.ZPL: "zpl", Language.ESCPOS: "bin"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +53,16 @@ class PrintResult:
     job_id: str
     order_number: str
     ok: bool
-    path: Path | None
+    path: Path | None  # where a folder printer put it
     error: str | None
     in_progress: bool = False  # another worker holds the job right now: not a failure
+    kind: str = ""
+    printer: str | None = None
+    state: str = ""  # done, waiting (will retry), failed, uncertain, busy
+
+    @property
+    def uncertain(self) -> bool:
+        return self.state == "uncertain"
 
 
 def process_alive(owner: str) -> bool:
@@ -61,8 +81,9 @@ class DocumentService:
         self,
         sessions: sessionmaker[Session],
         ctx: StationContext,
-        renderer: SlipRenderer,
-        output_dir: Path,
+        renderers: Mapping[Language, DocumentRenderer],
+        gateway: PrinterGateway,
+        devices: StationDevices,
         clock: Clock = utc_now,
         reads: sessionmaker[Session] | None = None,
         owner: str | None = None,
@@ -71,51 +92,58 @@ class DocumentService:
         self._sessions = sessions
         self._reads = reads or sessions
         self._ctx = ctx
-        self._renderer = renderer
-        self._output_dir = output_dir
+        self._renderers = renderers
+        self._gateway = gateway
+        self._devices = devices
+        self._ship_from = Address(devices.ship_from[0], tuple(devices.ship_from[1:]))
         self._clock = clock
         self._owner = owner or str(os.getpid())
         self._owner_alive = owner_alive
 
     def run_pending(self) -> list[PrintResult]:
-        """Render every pending job; a failure stays pending with its error for a retry."""
+        """Every job that is due; a failure stays pending with its error for a retry."""
         with self._reads() as session:
-            job_ids = print_job_ids(session.connection())
+            job_ids = pq.print_job_ids(session.connection(), due_at=self._clock())
         return [self.run(job_id) for job_id in job_ids]
 
     def run(self, job_id: str, *, retry_failed: bool = False) -> PrintResult:
-        """Produce one job's document, unless it is done, held by a live worker, or failed
-        (a failed job runs again only when the operator asks: ``retry_failed``)."""
+        """Produce one job's document, unless it is done, uncertain, held by a live worker,
+        or failed (a failed job runs again only when the operator asks: ``retry_failed``)."""
         claimed = self._claim(job_id, retry_failed)
         if isinstance(claimed, PrintResult):
             return claimed
-        order_id, order_number = claimed
-        target = self._output_dir / slip_file_name(order_number)
-        partial = target.with_name(f".{target.name}.{self._owner}.{job_id[:8]}.part")
+        spec, number, package_number = claimed
+        printer = self._devices.printer_for(spec.kind)
+        if printer is None:
+            error = f"no printer is set up for {spec.kind.replace('_', ' ')}s"
+            return self._finish(job_id, number, spec.kind, None, error=error, final=True)
         try:  # from the claim on, every failure is recorded and releases the job
             with self._reads() as session:
-                order = load_order(session, order_id)
-                packages = len(
-                    session.execute(select(Package.id).where(Package.order_id == order_id)).all()
-                )
-                slip = build_packing_slip(order, packages, self._ctx.station_code)
-            self._output_dir.mkdir(parents=True, exist_ok=True)
-            self._renderer.render_packing_slip(slip, partial)
-            with open(partial, "rb+") as written:
-                os.fsync(written.fileno())
-            os.replace(partial, target)
-            _fsync_dir(self._output_dir)
-        except Exception as exc:  # any renderer or disk failure: keep the job, report it
-            log.exception("packing slip for %s failed", order_number)
-            with contextlib.suppress(OSError):
-                partial.unlink(missing_ok=True)
+                document = build_document(session, spec, self._ctx.station_code, self._ship_from)
+            renderer = self._renderers.get(printer.language)
+            if renderer is None:
+                raise LookupError(f"no {printer.language.value} renderer in this build")
+            data = renderer.render(document, printer)
+        except Exception as exc:  # a document the renderer cannot draw: counted attempt
+            log.exception("%s for %s could not be rendered", spec.kind, number)
             error = f"{type(exc).__name__}: {exc}"
-            self._finish(job_id, order_number, error=error)
-            return PrintResult(job_id, order_number, False, None, error)
-        self._finish(job_id, order_number, path=target)
-        return PrintResult(job_id, order_number, True, target, None)
+            return self._finish(job_id, number, spec.kind, printer.name, error=error)
+        name = job_file_name(spec.kind, number, package_number, spec.copy)
+        name += "." + EXTENSIONS[printer.language]
+        delivery = self._gateway.deliver(printer, data, name, SEND_DEADLINE_S)
+        if delivery.outcome is DeliveryOutcome.DELIVERED:
+            return self._finish(job_id, number, spec.kind, printer.name, where=delivery.location)
+        if delivery.outcome is DeliveryOutcome.UNCERTAIN:
+            return self._finish(
+                job_id, number, spec.kind, printer.name, error=delivery.detail, uncertain=True
+            )
+        return self._finish(
+            job_id, number, spec.kind, printer.name, error=delivery.detail, wait=True
+        )
 
-    def _claim(self, job_id: str, retry_failed: bool) -> tuple[int, str] | PrintResult:
+    def _claim(
+        self, job_id: str, retry_failed: bool
+    ) -> tuple[JobSpec, str, int | None] | PrintResult:
         """Take the job: read it on a snapshot, then one conditional UPDATE.
 
         The write transaction is a single indexed statement, so the scanning GUI thread
@@ -126,27 +154,33 @@ class DocumentService:
             row = session.execute(
                 select(
                     PrintJob.status,
+                    PrintJob.kind,
                     PrintJob.attempts,
                     PrintJob.claimed_until,
                     PrintJob.claimed_by,
                     PrintJob.output_path,
                     PrintJob.error,
                     PrintJob.order_id,
+                    PrintJob.package_id,
+                    PrintJob.copy,
+                    PrintJob.printer,
                     Order.number,
+                    Package.number.label("package_number"),
                 )
                 .join(Order, Order.id == PrintJob.order_id)
+                .outerjoin(Package, Package.id == PrintJob.package_id)
                 .where(PrintJob.job_id == job_id)
             ).one()
-        if row.status == "done":  # asked twice: never print twice
-            path = Path(row.output_path) if row.output_path else None
-            return PrintResult(job_id, row.number, True, path, None)
-        if row.status == "failed" and not retry_failed:
-            return PrintResult(job_id, row.number, False, None, row.error)
+        result = _settled(job_id, row, retry_failed)
+        if result is not None:
+            return result
         held = row.claimed_until is not None and row.claimed_until > now
         # Our own old claim is no obstacle: a worker runs one job at a time.
         mine = row.claimed_by == self._owner
         if held and not mine and row.claimed_by and self._owner_alive(row.claimed_by):
-            return PrintResult(job_id, row.number, False, None, None, in_progress=True)
+            return PrintResult(
+                job_id, row.number, False, None, None, True, row.kind, row.printer, "busy"
+            )
         if row.status == "pending" and row.attempts >= MAX_ATTEMPTS and not retry_failed:
             # Attempts that crashed or hung the renderer never reached _finish: stop here.
             error = row.error or "the document process stopped while producing it"
@@ -156,7 +190,9 @@ class DocumentService:
                     .where(PrintJob.job_id == job_id, PrintJob.attempts == row.attempts)
                     .values(status="failed", error=error, claimed_until=None, claimed_by=None)
                 )
-            return PrintResult(job_id, row.number, False, None, error)
+            return PrintResult(
+                job_id, row.number, False, None, error, kind=row.kind, state="failed"
+            )
         with self._sessions.begin() as session:
             taken = session.execute(
                 update(PrintJob)
@@ -170,19 +206,33 @@ class DocumentService:
                     attempts=row.attempts + 1,
                     claimed_until=now + LEASE,
                     claimed_by=self._owner,
+                    # Retry pressed: a fresh deadline, so a job failed by its deadline
+                    # gets its tries again.
+                    **({"deadline_at": now + RETRY_WINDOW} if retry_failed else {}),
                 )
             )
         if _rowcount(taken) != 1:
-            return PrintResult(job_id, row.number, False, None, None, in_progress=True)
-        return row.order_id, row.number
+            return PrintResult(job_id, row.number, False, None, None, True, row.kind, None, "busy")
+        spec = JobSpec(row.kind, row.order_id, row.package_id, row.copy)
+        return spec, row.number, row.package_number
 
     def _finish(
-        self, job_id: str, order_number: str, path: Path | None = None, error: str | None = None
-    ) -> None:
-        """Record the outcome in a write transaction of two prepared statements (the GUI
-        thread waits behind it, so no ORM work inside)."""
+        self,
+        job_id: str,
+        order_number: str,
+        kind: str,
+        printer: str | None,
+        *,
+        where: str | None = None,
+        error: str | None = None,
+        uncertain: bool = False,
+        wait: bool = False,
+        final: bool = False,
+    ) -> PrintResult:
+        """Record the outcome in one short write transaction of prepared statements (the
+        GUI thread waits behind it, so no ORM work inside)."""
         now = self._clock()
-        free = {"claimed_until": None, "claimed_by": None}
+        free = {"claimed_until": None, "claimed_by": None, "printer": printer}
         # Only while the job is still ours: if our lease ran out and another worker took
         # it over, its outcome wins (a done job must never turn failed).
         ours = (
@@ -190,48 +240,82 @@ class DocumentService:
             & (PrintJob.claimed_by == self._owner)
             & (PrintJob.status == "pending")
         )
+        path = Path(where) if where and "/" in where else None
         with self._sessions.begin() as session:
             conn = session.connection()
             if error is None:
                 done = conn.execute(
                     update(PrintJob)
                     .where(ours)
-                    .values(status="done", output_path=str(path), done_at=now, error=None, **free)
+                    .values(status="done", output_path=where, done_at=now, error=None, **free)
                     .returning(PrintJob.attempts)
                 ).scalar_one_or_none()
                 if done is None:
                     log.warning("job %s was taken over before it finished here", job_id)
-                    return
+                    return PrintResult(job_id, order_number, False, None, None, True, kind)
                 audit(
                     conn,
                     self._ctx,
                     now,
-                    "slip_printed",
+                    "document_printed",
                     order_number,
-                    {"job_id": job_id, "path": str(path), "attempt": done},
+                    {"job_id": job_id, "kind": kind, "printer": printer, "to": where},
                 )
-            else:
-                conn.execute(
-                    update(PrintJob)
-                    .where(ours)
-                    .values(
-                        error=error,
-                        status=case(
-                            (PrintJob.attempts >= MAX_ATTEMPTS, "failed"), else_=PrintJob.status
-                        ),
-                        **free,
+                return PrintResult(
+                    job_id, order_number, True, path, None, False, kind, printer, "done"
+                )
+            if uncertain:
+                values: dict[str, object] = {"status": "uncertain"}
+                state = "uncertain"
+            elif final:
+                values, state = {"status": "failed"}, "failed"
+            elif wait:  # nothing was sent: the render is fine, so attempts start over
+                deadline = conn.execute(
+                    select(PrintJob.deadline_at, PrintJob.created_at).where(
+                        PrintJob.job_id == job_id
                     )
+                ).one()
+                if deadline.deadline_at is not None and now >= deadline.deadline_at:
+                    values, state = {"status": "failed"}, "failed"
+                else:
+                    pause = min(
+                        max((now - deadline.created_at) / 2, RETRY_PAUSE_MIN), RETRY_PAUSE_MAX
+                    )
+                    values = {"attempts": 0, "next_attempt_at": now + pause}
+                    state = "waiting"
+            else:
+                values = {
+                    "status": case(
+                        (PrintJob.attempts >= MAX_ATTEMPTS, "failed"), else_=PrintJob.status
+                    )
+                }
+                state = "waiting"
+            conn.execute(update(PrintJob).where(ours).values(error=error, **values, **free))
+            if uncertain:
+                audit(
+                    conn,
+                    self._ctx,
+                    now,
+                    "print_uncertain",
+                    order_number,
+                    {"job_id": job_id, "kind": kind, "printer": printer, "error": error},
                 )
+        return PrintResult(job_id, order_number, False, None, error, False, kind, printer, state)
+
+
+def _settled(job_id: str, row: Any, retry_failed: bool) -> PrintResult | None:
+    """The answer for a job that must not run now (done, uncertain, failed), else None."""
+    answer = partial(PrintResult, job_id, row.number, kind=row.kind, printer=row.printer)
+    if row.status == "done":  # asked twice: never print twice
+        out = row.output_path
+        path = Path(out) if out and "/" in out else None
+        return answer(True, path, None, state="done")
+    if row.status == "uncertain":  # only the operator can settle it
+        return answer(False, None, row.error, state="uncertain")
+    if row.status == "failed" and not retry_failed:
+        return answer(False, None, row.error, state="failed")
+    return None
 
 
 def _rowcount(result: object) -> int:
     return result.rowcount if isinstance(result, CursorResult) else -1
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable (a power cut must not bring the old name back)."""
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

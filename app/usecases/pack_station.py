@@ -8,7 +8,6 @@ survives a crash. A refused scan writes nothing at all.
 from __future__ import annotations
 
 import logging
-import uuid
 from datetime import datetime
 from typing import Any
 
@@ -24,6 +23,7 @@ from app.scanning import Interpretation, RawScan, ScanKind, interpret
 from app.store import packing_queries as q
 from app.store.journal import audit, emit
 from app.store.tables import Station
+from app.usecases.print_plan import LabelSettings, queue_packed_order
 from app.usecases.results import Outcome, ScanResult, refuse
 from app.usecases.station_commands import CommandContext, leave_current_order, run_code
 from app.usecases.views import (
@@ -48,8 +48,10 @@ class PackStation:
         ctx: StationContext,
         clock: Clock = utc_now,
         reads: sessionmaker[Session] | None = None,
+        labels: LabelSettings | None = None,
     ) -> None:
         self._sessions = sessions
+        self._labels = labels or LabelSettings()
         self._reads = reads or sessions
         self._ctx = ctx
         self._clock = clock
@@ -79,8 +81,12 @@ class PackStation:
                 return None
             return order_view(conn, station.current_order_id)
 
-    def scan(self, raw: RawScan) -> ScanResult:
-        """Handle one scan or typed code: an order number when idle, an item while packing."""
+    def scan(self, raw: RawScan, weight_g: int | None = None) -> ScanResult:
+        """Handle one scan or typed code: an order number when idle, an item while packing.
+
+        ``weight_g`` is the scale's settled weight at that moment, if any: the scan that
+        completes a single-package order records it as the package's weight.
+        """
         meaning = interpret(raw)
         with self._sessions.begin() as session:
             conn = session.connection()
@@ -96,7 +102,7 @@ class PackStation:
             rows = q.order_lines(conn, order_id)
             if meaning.kind is ScanKind.EMPTY:
                 return refuse(Reason.EMPTY_SCAN, pack_view(header, line_views(rows)))
-            return self._scan_while_packing(conn, station.id, header, rows, meaning)
+            return self._scan_while_packing(conn, station.id, header, rows, meaning, weight_g)
 
     def leave_order(self) -> ScanResult:
         """Put the current order aside; its scans stay and scanning it again resumes it."""
@@ -117,8 +123,8 @@ class PackStation:
         order = q.order_by_number(conn, meaning.text)
         if order is None:
             if _find_product(conn, meaning) is not None:
-                return refuse(Reason.NO_ORDER_OPEN, None, code=meaning.text)
-            return refuse(_not_found(meaning, Reason.ORDER_NOT_FOUND), None, code=meaning.text)
+                return refuse(Reason.NO_ORDER_OPEN, None, code=meaning.shown)
+            return _not_found(meaning, Reason.ORDER_NOT_FOUND, None)
         if order.status == "packed":
             return refuse(Reason.ORDER_ALREADY_PACKED, None, order=order.number)
         if order.status == "cancelled":
@@ -145,6 +151,7 @@ class PackStation:
         header: Any,
         rows: list[Any],
         meaning: Interpretation,
+        weight_g: int | None = None,
     ) -> ScanResult:
         found = _find_product(conn, meaning)
         if found is None:
@@ -156,7 +163,7 @@ class PackStation:
                 return refuse(
                     Reason.ANOTHER_ORDER_OPEN, view, order=header.number, other=other.number
                 )
-            return refuse(_not_found(meaning, Reason.UNKNOWN_BARCODE), view, code=meaning.text)
+            return _not_found(meaning, Reason.UNKNOWN_BARCODE, view)
         progress = [
             LineProgress(r.line_no, r.product_id, r.qty_ordered, r.qty_packed) for r in rows
         ]
@@ -176,7 +183,20 @@ class PackStation:
             q.add_packed(conn, line.id, units)
             package_id, package_no = q.open_package(conn, header.id, now)
             q.add_content(conn, package_id, line.id, units)
-            detail = {"line_no": line_no, "sku": found.sku, "code": meaning.text, "units": units}
+            detail: dict[str, object] = {
+                "line_no": line_no,
+                "sku": found.sku,
+                "code": meaning.text,
+                "units": units,
+            }
+            if meaning.gs1 is not None:  # traceability: what the GS1 code said about the unit
+                for key, value in (
+                    ("lot", meaning.gs1.lot),
+                    ("serial", meaning.gs1.serial),
+                    ("expiry", meaning.gs1.expiry),
+                ):
+                    if value is not None:
+                        detail[key] = str(value)
             audit(conn, self._ctx, now, "item_packed", header.number, detail)
             emit(
                 conn,
@@ -192,11 +212,11 @@ class PackStation:
         line = next(r for r in rows if r.line_no == decision.line_no)
         if not all(v.done for v in views):
             return ScanResult(Outcome.ITEM_PACKED, pack_view(header, views, line.line_no))
-        job_id = self._complete(conn, station_id, header, views, now)
+        job_ids = self._complete(conn, station_id, header, views, now, weight_g)
         return ScanResult(
             Outcome.ORDER_PACKED,
             pack_view(header, views, line.line_no, status="packed"),
-            print_job_id=job_id,
+            print_job_ids=job_ids,
         )
 
     def _complete(
@@ -206,12 +226,14 @@ class PackStation:
         header: Any,
         views: list[PackLineView],
         now: datetime,
-    ) -> str:
-        """Order packed: status, packages closed, audit, OrderPacked and a slip job, at once."""
+        weight_g: int | None,
+    ) -> tuple[str, ...]:
+        """Order packed: status, packages closed (with SSCCs), audit, OrderPacked and the
+        jobs of its documents, at once."""
         q.set_order_status(
             conn, header.id, "packed", packed_at=now, packed_by=self._ctx.operator_code
         )
-        q.close_packages(conn, header.id, now)
+        q.close_packages(conn, header.id, now, weight_g)
         q.set_current_order(conn, station_id, None)
         by_package: dict[int, list[tuple[int, str, int]]] = {}
         for row in q.package_contents(conn, header.id):
@@ -231,9 +253,7 @@ class PackStation:
             now,
             OrderPacked(header.number, special_flags(header), header.special_code, packed),
         )
-        job_id = str(uuid.uuid4())
-        q.add_print_job(conn, job_id, "packing_slip", header.id, now)
-        return job_id
+        return queue_packed_order(conn, header.id, bool(header.gift), now, self._labels)
 
     # -- lookups -------------------------------------------------------------------------
 
@@ -245,12 +265,13 @@ class PackStation:
 
 
 def _find_product(conn: Connection, meaning: Interpretation) -> q.ProductHit | None:
-    """By GTIN when it is one, else (or then) by SKU: numeric SKUs exist."""
+    """By GTIN when it is one (then by its other reading: eight digits can be an EAN-8 or
+    a UPC-E), else (or then) by SKU: numeric SKUs exist."""
     if meaning.kind is ScanKind.GTIN:
-        assert meaning.gtin14 is not None
-        hit = q.product_by_gtin(conn, meaning.gtin14)
-        if hit is not None:
-            return hit
+        for gtin14 in (meaning.gtin14, meaning.alt_gtin14):
+            hit = None if gtin14 is None else q.product_by_gtin(conn, gtin14)
+            if hit is not None:
+                return hit
     return q.product_by_sku(conn, meaning.text)
 
 
@@ -259,6 +280,16 @@ def _is_order_or_sku(conn: Connection, text: str) -> bool:
     return q.order_by_number(conn, text) is not None or q.product_by_sku(conn, text) is not None
 
 
-def _not_found(meaning: Interpretation, reason: Reason) -> Reason:
-    """A GTIN-length number with a wrong check digit that is no order or SKU was misread."""
-    return Reason.BAD_CHECK_DIGIT if meaning.kind is ScanKind.BAD_CHECK_DIGIT else reason
+def _not_found(meaning: Interpretation, reason: Reason, view: PackView | None) -> ScanResult:
+    """Nothing matched: say why as precisely as the scan allows. A GTIN-length number with
+    a wrong check digit that is no order or SKU was misread; an unreadable GS1 code says
+    which field is wrong; a carton label (SSCC) is not an item."""
+    code = meaning.shown
+    match meaning.kind:
+        case ScanKind.BAD_CHECK_DIGIT:
+            return refuse(Reason.BAD_CHECK_DIGIT, view, code=code)
+        case ScanKind.BAD_GS1:
+            return refuse(Reason.BAD_GS1, view, code=code, problem=meaning.problem or "")
+        case ScanKind.SSCC:
+            return refuse(Reason.CARTON_LABEL, view, code=code)
+    return refuse(reason, view, code=code)

@@ -26,7 +26,7 @@ class ScanResult:
     view: PackView | None
     reason: Reason | None = None
     params: Mapping[str, str | int] = field(default_factory=dict)
-    print_job_id: str | None = None
+    print_job_ids: tuple[str, ...] = ()
 
     @property
     def accepted(self) -> bool:

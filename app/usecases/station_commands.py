@@ -1,13 +1,12 @@
 """What Tote's own barcodes do at a packing station (so it can be driven by scans alone).
 
-``CMD:ASIDE`` puts the current order aside; ``CMD:REPRINT`` queues the last packed order's
-packing slip again (on purpose, so it is audited as a reprint). Operator badges, boxes,
-locations and totes have no meaning here yet and are refused with a clear reason.
+``CMD:ASIDE`` puts the current order aside; ``CMD:REPRINT`` queues the next copy of each of
+the last packed order's documents (audited, and marked as a reprint on paper). Operator
+badges, boxes, locations and totes have no meaning here yet and are refused with a reason.
 """
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +18,7 @@ from app.domain.reasons import Reason
 from app.store import packing_queries as q
 from app.store.journal import audit
 from app.tote_codes import CodeKind, Command, ToteCode
+from app.usecases.print_plan import queue_reprint
 from app.usecases.results import Outcome, ScanResult, refuse
 from app.usecases.views import PackView, order_view
 
@@ -63,14 +63,13 @@ def _reprint(cc: CommandContext, station: Any) -> ScanResult:
     if order is None:
         return refuse(Reason.NOTHING_TO_REPRINT, _current_view(cc, station))
     now = cc.clock()
-    job_id = str(uuid.uuid4())
-    q.add_print_job(cc.conn, job_id, "packing_slip", order.id, now)
-    audit(cc.conn, cc.ctx, now, "reprint_requested", order.number, {"job_id": job_id})
+    job_ids = queue_reprint(cc.conn, order.id, now)
+    audit(cc.conn, cc.ctx, now, "reprint_requested", order.number, {"job_ids": list(job_ids)})
     return ScanResult(
         Outcome.REPRINT_QUEUED,
         _current_view(cc, station),
         params={"order": order.number},
-        print_job_id=job_id,
+        print_job_ids=job_ids,
     )
 
 

@@ -3,17 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.clock import Clock, utc_now
-from app.store import packing_queries as q
-from app.store.tables import Operator, OutboxEvent, PrintJob
+from app.store import print_queries as pq
+from app.store.tables import Operator, Order, OutboxEvent, PrintJob
 from app.usecases.documents import process_alive
 
 STUCK_AFTER = timedelta(seconds=60)  # a slip is normally done in well under a second
+
+
+@dataclass(frozen=True, slots=True)
+class UncertainJob:
+    """A job whose bytes may have reached the printer: the operator must say what happened."""
+
+    job_id: str
+    kind: str
+    order_number: str
+    printer: str | None
+    error: str | None
 
 
 class StationStatus:
@@ -41,13 +53,29 @@ class StationStatus:
             return int(session.execute(stmt).scalar_one())
 
     def pending_print_jobs(self, *, include_failed: bool = False) -> list[str]:
-        """Ids of documents still to produce, oldest first (failed ones only on request)."""
+        """Ids of documents still to produce whose next attempt is due, oldest first
+        (failed ones only on request)."""
         with self._sessions() as session:
-            return q.print_job_ids(session.connection(), include_failed=include_failed)
+            # The operator's Retry (include_failed) runs waiting jobs now, not when due.
+            due = None if include_failed else self._clock()
+            return pq.print_job_ids(session.connection(), include_failed=include_failed, due_at=due)
+
+    def uncertain_print_jobs(self) -> list[UncertainJob]:
+        with self._sessions() as session:
+            rows = session.execute(
+                select(
+                    PrintJob.job_id, PrintJob.kind, Order.number, PrintJob.printer, PrintJob.error
+                )
+                .join(Order, Order.id == PrintJob.order_id)
+                .where(PrintJob.status == "uncertain")
+                .order_by(PrintJob.id)
+            ).all()
+        return [UncertainJob(*row) for row in rows]
 
     def print_jobs_failing(self) -> int:
         """Jobs that failed for good, plus pending ones no live worker holds that either
-        failed before or have waited longer than STUCK_AFTER (never got to a worker)."""
+        failed before (including a printer that was not there: they wait for their next
+        try) or have waited longer than STUCK_AFTER (never got to a worker)."""
         now = self._clock()
         with self._sessions() as session:
             failed = session.execute(
@@ -59,11 +87,13 @@ class StationStatus:
                     PrintJob.created_at,
                     PrintJob.claimed_until,
                     PrintJob.claimed_by,
+                    PrintJob.error,
                 ).where(PrintJob.status == "pending")
             ).all()
         stuck = 0
-        for attempts, created_at, until, owner in pending:
+        for attempts, created_at, until, owner, error in pending:
             held = until is not None and until > now and owner and self._owner_alive(owner)
-            if not held and (attempts > 0 or created_at < now - STUCK_AFTER):
+            tried = attempts > 0 or error is not None  # a printer that was not there counts
+            if not held and (tried or created_at < now - STUCK_AFTER):
                 stuck += 1
         return int(failed) + stuck

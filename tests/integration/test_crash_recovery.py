@@ -125,8 +125,17 @@ def test_kill_9_loses_no_confirmed_scan_and_invents_none(tmp_path: Path) -> None
         order_packed_events = conn.execute(
             text("SELECT COUNT(*) FROM outbox WHERE type='OrderPacked'")
         ).scalar()
-        slip_jobs = conn.execute(text("SELECT COUNT(*) FROM print_jobs")).scalar()
+        slip_jobs = conn.execute(
+            text("SELECT COUNT(*) FROM print_jobs WHERE kind = 'packing_slip'")
+        ).scalar()
+        label_jobs = conn.execute(
+            text("SELECT COUNT(*) FROM print_jobs WHERE kind = 'shipping_label'")
+        ).scalar()
+        packages_with_sscc = conn.execute(
+            text("SELECT COUNT(DISTINCT sscc) FROM packages WHERE status = 'closed'")
+        ).scalar()
         assert fully_packed == status_packed == order_packed_events == slip_jobs
+        assert label_jobs == packages_with_sscc  # one label per closed package, none twice
 
         seqs = [
             s

@@ -27,32 +27,35 @@ def pack(store: Store, station: PackStation, cat: Catalogue, number: str) -> Non
 def test_a_document_that_crashes_the_renderer_fails_alone(
     store: Store, catalogue: Catalogue, station: PackStation, tmp_path: Path
 ) -> None:
-    """GIVEN three slips, the middle one crashing its process WHEN they run in one batch
-    THEN the other two are written, the crash is reported and counted, and the child is
-    restarted for the next job."""
+    """GIVEN three orders' documents, the middle order's crashing its process WHEN they run
+    in one batch THEN the others are written, the crashes are reported and counted, and the
+    child is restarted for the next job."""
     for number in ("SO-1", "SO-BAD", "SO-3"):
         pack(store, station, catalogue, number)
     status = StationStatus(store.reads)
     jobs = status.pending_print_jobs()
     out = tmp_path / "out"
+    out.mkdir()
     process = DocumentProcess(worker, (store.path, out, CTX, "SO-BAD"))
     try:
         results = process.run(jobs)
     finally:
         process.stop()
-    assert [r.ok for r in results] == [True, False, True]
-    assert "stopped" in (results[1].error or "")
+    assert [r.ok for r in results] == [True, True, False, False, True, True]
+    assert "stopped" in (results[2].error or "")
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
         "SO-1-packing-slip.pdf",
+        "SO-1-shipping-label-1.zpl",
         "SO-3-packing-slip.pdf",
+        "SO-3-shipping-label-1.zpl",
     ]
     with store.sessions() as s:
         states = dict(s.execute(select(PrintJob.job_id, PrintJob.status)).all())
-        bad = s.execute(select(PrintJob).where(PrintJob.job_id == jobs[1])).scalar_one()
-    assert [states[j] for j in jobs] == ["done", "pending", "done"]
+        bad = s.execute(select(PrintJob).where(PrintJob.job_id == jobs[2])).scalar_one()
+    assert [states[j] for j in jobs] == ["done", "done", "pending", "pending", "done", "done"]
     assert bad.attempts == 1  # the crash was counted by the claim before rendering
-    assert status.print_jobs_failing() == 1  # its lease is void: the child is dead
-    assert status.pending_print_jobs() == [jobs[1]]
+    assert status.print_jobs_failing() == 2  # their leases are void: the child is dead
+    assert status.pending_print_jobs() == [jobs[2], jobs[3]]
 
 
 def test_stop_returns_promptly_even_while_a_job_runs(

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.context import StationContext
 from app.main import document_worker
 from app.repeat_guard import RepeatConfig
+from app.station_devices import StationDevices, default_devices
 from app.store.open import Store
 from app.usecases.pack_station import PackStation
+from app.usecases.print_decisions import PrintDecisions
 from app.usecases.status import StationStatus
 from app.wedge import WedgeConfig
+from devices.printer_monitor import PrinterMonitor
+from devices.serial_scale import SerialScale
 from devices.serial_scanner import SerialScanner
 from ui.document_process import DocumentProcess
 from ui.main_window import MainWindow, Services
@@ -39,6 +44,9 @@ def build_window(
     ctx: StationContext | None = None,
     serial_scanners: tuple[SerialScanner, ...] = (),
     repeat: RepeatConfig = NO_REPEAT_SUPPRESSION,
+    devices: StationDevices | None = None,
+    scale: SerialScale | None = None,
+    printer_monitor: PrinterMonitor | None = None,
 ) -> tuple[MainWindow, RecordingSound]:
     """The kiosk as app.main wires it, but with multi-read suppression off by default:
     tests scan the next unit of an item within milliseconds, no person does."""
@@ -49,14 +57,21 @@ def build_window(
     station = PackStation(store.sessions, ctx, reads=store.reads)
     station.ensure_station("UI test station")
     sound = RecordingSound()
-    printer = DocumentProcess(document_worker, (store.path, output_dir, ctx))
+    if devices is None:  # as app.main: the output folder is made, the printer reports a fault
+        with contextlib.suppress(OSError):
+            output_dir.mkdir(parents=True, exist_ok=True)
+        devices = default_devices(output_dir)
+    printer = DocumentProcess(document_worker, (store.path, devices, ctx))
     _processes.append(printer)
     services = Services(
         station=station,
         printer=printer,
         status=StationStatus(store.reads),
+        decisions=PrintDecisions(store.sessions, ctx),
         sound=sound,
         serial_scanners=serial_scanners,
+        scale=scale,
+        printer_monitor=printer_monitor,
     )
     window = MainWindow(services, WedgeConfig(), metrics, repeat)
     window.wedge.install(app)

@@ -78,8 +78,10 @@ def test_demo_order_packed_by_wedge_scans_including_a_wrong_one(
             if i < len(codes) - 1:
                 assert window.banner.tone == "ok", window.banner.text()
                 assert window.pack.progress.value() == i + 1
-    [result] = printed.args[0]
-    assert result.ok and result.path.exists() and result.path.read_bytes().startswith(b"%PDF")
+    slip, label = printed.args[0]
+    assert slip.ok and slip.path.exists() and slip.path.read_bytes().startswith(b"%PDF")
+    assert label.ok and label.path.name.endswith("-shipping-label-1.zpl")
+    assert label.path.read_bytes().startswith(b"^XA")
     assert window.stack.currentWidget() is window.ready
     assert number in window.ready.last.text()
     assert sound.played.count("done") == 1
@@ -165,12 +167,12 @@ def test_scan_timing_from_first_key_is_recorded(
     assert seen and start <= seen[0] <= time.monotonic_ns()
 
 
-def test_unwritable_slip_folder_shows_the_error_and_retry_prints_once(
+def test_missing_printer_folder_shows_the_error_and_retry_prints_once(
     qtbot: QtBot, demo_store: Store, tmp_path: Path
 ) -> None:
-    """GIVEN a slip folder that cannot be created WHEN an order completes THEN the order is
-    packed, the operator sees the slip failure and a Retry button; once the folder is fixed,
-    Retry writes exactly one slip."""
+    """GIVEN a printer folder that is not there WHEN an order completes THEN the order is
+    packed, the operator sees that its documents wait and a Retry button; once the folder
+    is back, Retry writes exactly one slip and one label."""
     blocker = tmp_path / "out"
     blocker.write_text("a file where the slip folder should be")
     window, sound = build_window(demo_store, blocker)
@@ -181,20 +183,22 @@ def test_unwritable_slip_folder_shows_the_error_and_retry_prints_once(
         with qtbot.waitSignal(window.documents_done, timeout=20_000) as printed:
             for code in codes:
                 wedge_scan(window, code)
-        [result] = printed.args[0]
-        assert not result.ok
+        assert [r.state for r in printed.args[0]] == ["waiting", "waiting"]
         assert window.banner.tone == "error"
-        assert "could not be saved" in window.banner.text()
+        assert "not printed yet" in window.banner.text()
         assert sound.played[-1] == "error"
         window.refresh_status()
         assert window.retry_button.isVisible()
 
         blocker.unlink()
+        blocker.mkdir()
         with qtbot.waitSignal(window.documents_done, timeout=20_000) as retried:
             window.retry_button.click()
-        [again] = retried.args[0]
-        assert again.ok and again.order_number == number
-        assert [p.name for p in blocker.iterdir()] == [f"{number}-packing-slip.pdf"]
+        assert [(r.ok, r.order_number) for r in retried.args[0]] == [(True, number)] * 2
+        assert sorted(p.name for p in blocker.iterdir()) == [
+            f"{number}-packing-slip.pdf",
+            f"{number}-shipping-label-1.zpl",
+        ]
         window.refresh_status()
         assert not window.retry_button.isVisible()
     finally:
@@ -223,9 +227,7 @@ def test_markup_in_order_data_is_shown_as_text(
     assert "GFT-&lt;i&gt;1" in note and "Love &amp; &lt;b&gt;hugs&lt;/b&gt;" in note
 
 
-def test_a_scanner_double_read_counts_once(
-    qtbot: QtBot, demo_store: Store, tmp_path: Path
-) -> None:
+def test_a_scanner_double_read_counts_once(qtbot: QtBot, demo_store: Store, tmp_path: Path) -> None:
     """With the kiosk's default 250 ms window, a code read twice in a row packs one unit;
     the same code a moment later packs the next."""
     from app.repeat_guard import RepeatConfig
@@ -249,8 +251,8 @@ def test_a_scanner_double_read_counts_once(
 def test_command_barcodes_put_aside_and_reprint(
     qtbot: QtBot, demo_store: Store, kiosk: tuple[MainWindow, RecordingSound]
 ) -> None:
-    """CMD:ASIDE leaves the order for the ready screen; CMD:REPRINT writes the last slip
-    again: a station driven by scans alone."""
+    """CMD:ASIDE leaves the order for the ready screen; CMD:REPRINT prints the next copy of
+    the last order's slip and label: a station driven by scans alone."""
     window, _ = kiosk
     number, codes = pick_order(demo_store, min_lines=1)
     wedge_scan(window, number)
@@ -263,5 +265,8 @@ def test_command_barcodes_put_aside_and_reprint(
             wedge_scan(window, code)
     with qtbot.waitSignal(window.documents_done, timeout=20_000) as again:
         wedge_scan(window, "CMD:REPRINT")
-    [result] = again.args[0]
-    assert result.ok and result.order_number == number
+    assert [(r.ok, r.kind) for r in again.args[0]] == [
+        (True, "packing_slip"),
+        (True, "shipping_label"),
+    ]
+    assert all(r.order_number == number and "copy2" in str(r.path) for r in again.args[0])

@@ -1,36 +1,89 @@
-"""Packing-slip jobs: built from the store, written atomically, retried without duplicates."""
+"""Print jobs: built from the store, routed to printers, retried without ever printing twice.
+
+The renderer and the printer gateway here are test doubles of pure logic (the real ones are
+tested on a loopback printer and real files in tests/devices and tests/integration).
+"""
 
 from __future__ import annotations
 
+from collections import deque
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select, text
 
 from app.domain.documents import PackingSlip
+from app.domain.labels import Document, GiftNote, ShippingLabel
+from app.domain.sscc import is_valid_sscc
+from app.ports import Delivery, DeliveryOutcome
 from app.scanning import RawScan
+from app.station_devices import (
+    Language,
+    PrinterSettings,
+    StationDevices,
+    TransportKind,
+    default_devices,
+)
 from app.store.open import Store
-from app.store.tables import AuditEntry, PrintJob
-from app.usecases.documents import DocumentService, PrintResult
+from app.store.tables import AuditEntry, Package, PrintJob
+from app.usecases.documents import DocumentService
 from app.usecases.pack_station import PackStation
+from app.usecases.print_decisions import PrintDecisions
 from app.usecases.status import StationStatus
 from tests.conftest import CTX
 from tests.factories import LAMP_GTIN13, MUG_GTIN13, NOW, Catalogue, add_order
 
+LABELS = PrinterSettings(
+    "Labels",
+    Language.ZPL,
+    TransportKind.TCP,
+    "127.0.0.1:9100",
+    documents=("shipping_label", "gift_note"),
+)
+SLIPS = PrinterSettings("Slips", Language.PDF, TransportKind.FOLDER, "/tmp/x")
+DEVICES = StationDevices(printers=(SLIPS, LABELS))
 
-class TextRenderer:
-    """A renderer for pure-logic tests: writes the slip's repr; the Qt PDF one is tested in ui/."""
 
+class Renderer:
     def __init__(self, fail: bool = False) -> None:
         self.fail = fail
-        self.slips: list[PackingSlip] = []
+        self.documents: list[Document] = []
 
-    def render_packing_slip(self, slip: PackingSlip, target: Path) -> None:
+    def render(self, document: Document, printer: PrinterSettings) -> bytes:
         if self.fail:
-            target.write_bytes(b"half a slip")
-            raise OSError("printer folder full")
-        self.slips.append(slip)
-        target.write_text(repr(slip), encoding="utf-8")
+            raise ValueError("cannot draw this")
+        self.documents.append(document)
+        return repr(document).encode()
+
+
+class Gateway:
+    """Answers each delivery with the next scripted outcome (delivered once the script ends)."""
+
+    def __init__(self, *script: DeliveryOutcome) -> None:
+        self.script = deque(script)
+        self.sent: list[tuple[str, str]] = []  # (printer, job name)
+
+    def deliver(
+        self, printer: PrinterSettings, data: bytes, job_name: str, deadline_s: float
+    ) -> Delivery:
+        outcome = self.script.popleft() if self.script else DeliveryOutcome.DELIVERED
+        if outcome is not DeliveryOutcome.NOT_SENT:
+            self.sent.append((printer.name, job_name))
+        detail = "" if outcome is DeliveryOutcome.DELIVERED else f"printer said {outcome}"
+        return Delivery(outcome, detail, f"/out/{job_name}")
+
+
+def service(store: Store, renderer: Renderer, gateway: Gateway, clock=lambda: NOW, **kw):  # type: ignore[no-untyped-def]
+    return DocumentService(
+        store.sessions,
+        CTX,
+        {Language.PDF: renderer, Language.ZPL: renderer},
+        gateway,
+        kw.pop("devices", DEVICES),
+        clock=clock,
+        **kw,
+    )
 
 
 def pack(store: Store, station: PackStation, cat: Catalogue, number: str, **kw: bool) -> None:
@@ -40,137 +93,221 @@ def pack(store: Store, station: PackStation, cat: Catalogue, number: str, **kw: 
         station.scan(RawScan(code, "test"))
 
 
-def test_slip_is_written_once_and_job_marked_done(
-    store: Store, catalogue: Catalogue, station: PackStation, tmp_path: Path
-) -> None:
-    """A pending job renders to <order>-packing-slip.pdf, is marked done and audited."""
-    renderer = TextRenderer()
-    docs = DocumentService(store.sessions, CTX, renderer, tmp_path / "out", clock=lambda: NOW)
-    pack(store, station, catalogue, "SO-1")
-    [result] = docs.run_pending()
-    assert result.ok and result.path == tmp_path / "out" / "SO-1-packing-slip.pdf"
-    assert result.path.exists()
-    assert [p.name for p in (tmp_path / "out").iterdir()] == ["SO-1-packing-slip.pdf"]
-    assert docs.run_pending() == []
-    slip = renderer.slips[0]
-    assert slip.total is not None and slip.total.currency == "EUR"
-    assert [line.sku for line in slip.lines] == ["TS-MUG", "TS-LAMP"]
+def jobs(store: Store) -> list[tuple[str, str, int]]:
     with store.sessions() as s:
-        assert s.execute(select(PrintJob.status)).scalar_one() == "done"
-        assert s.execute(
-            select(AuditEntry.action).where(AuditEntry.action == "slip_printed")
-        ).scalar_one()
+        rows = s.execute(
+            select(PrintJob.kind, PrintJob.status, PrintJob.copy).order_by(PrintJob.id)
+        )
+        return [tuple(r) for r in rows]  # type: ignore[misc]
 
 
-def test_gift_slip_has_no_prices(
-    store: Store, catalogue: Catalogue, station: PackStation, tmp_path: Path
+def test_a_packed_order_prints_its_slip_and_one_label_per_package(
+    store: Store, catalogue: Catalogue, station: PackStation
 ) -> None:
-    """Gift orders get a slip without a single price or total."""
-    renderer = TextRenderer()
-    docs = DocumentService(store.sessions, CTX, renderer, tmp_path, clock=lambda: NOW)
+    """Slip to the PDF printer, label (with a valid SSCC) to the label printer; audited."""
+    renderer, gateway = Renderer(), Gateway()
+    pack(store, station, catalogue, "SO-1")
+    results = service(store, renderer, gateway).run_pending()
+    assert [(r.kind, r.state, r.printer) for r in results] == [
+        ("packing_slip", "done", "Slips"),
+        ("shipping_label", "done", "Labels"),
+    ]
+    assert gateway.sent == [
+        ("Slips", "SO-1-packing-slip.pdf"),
+        ("Labels", "SO-1-shipping-label-1.zpl"),
+    ]
+    slip, label = renderer.documents
+    assert isinstance(slip, PackingSlip) and slip.total is not None
+    assert isinstance(label, ShippingLabel) and is_valid_sscc(label.sscc)
+    assert (label.package_number, label.package_count, label.weight_g) == (1, 1, 700)
+    with store.sessions() as s:
+        assert s.execute(select(Package.sscc)).scalar_one() == label.sscc
+        printed = (
+            s.execute(select(AuditEntry.detail).where(AuditEntry.action == "document_printed"))
+            .scalars()
+            .all()
+        )
+        assert len(printed) == 2
+    assert service(store, renderer, gateway).run_pending() == []
+
+
+def test_gift_orders_get_a_gift_note_and_a_slip_without_prices(
+    store: Store, catalogue: Catalogue, station: PackStation
+) -> None:
+    renderer = Renderer()
     pack(store, station, catalogue, "SO-G", gift=True)
-    docs.run_pending()
-    slip = renderer.slips[0]
-    assert slip.is_gift and slip.gift_message == "Χρόνια πολλά!"
-    assert all(
-        line.unit_price_cents is None and line.line_total_cents is None for line in slip.lines
-    )
+    service(store, renderer, Gateway()).run_pending()
+    slip, _label, note = renderer.documents
+    assert isinstance(slip, PackingSlip) and slip.is_gift
     assert (slip.subtotal, slip.shipping, slip.tax, slip.total) == (None, None, None, None)
+    assert all(line.unit_price_cents is None for line in slip.lines)
+    assert isinstance(note, GiftNote) and note.message == "Χρόνια πολλά!"
 
 
-def test_failed_render_keeps_the_job_and_leaves_no_partial_file(
-    store: Store, catalogue: Catalogue, station: PackStation, tmp_path: Path
+def test_each_station_allocates_sscc_from_its_own_block(
+    store: Store, catalogue: Catalogue, station: PackStation
 ) -> None:
-    """A renderer failure keeps the job pending with its error; a retry writes one file."""
-    out = tmp_path / "out"
-    failing = DocumentService(store.sessions, CTX, TextRenderer(fail=True), out)
+    """Two orders get two different, valid SSCCs whose serial starts with the station number."""
     pack(store, station, catalogue, "SO-1")
-    [result] = failing.run_pending()
-    assert not result.ok and "printer folder full" in (result.error or "")
-    assert list(out.iterdir()) == []
+    pack(store, station, catalogue, "SO-2")
     with store.sessions() as s:
-        job = s.execute(select(PrintJob)).scalar_one()
-        assert (job.status, job.attempts) == ("pending", 1)
-    working = DocumentService(store.sessions, CTX, TextRenderer(), out)
-    assert [r.ok for r in working.run_pending()] == [True]
-    assert [r.ok for r in working.run_pending()] == []
-    assert [p.name for p in out.iterdir()] == ["SO-1-packing-slip.pdf"]
+        ssccs = list(s.execute(select(Package.sscc).order_by(Package.id)).scalars())
+    assert len(set(ssccs)) == 2 and all(is_valid_sscc(c or "") for c in ssccs)
+    assert [c[8:17] for c in ssccs if c] == ["001000001", "001000002"]
+
+
+def test_printer_offline_waits_and_retries_then_fails_at_the_deadline(
+    store: Store, catalogue: Catalogue, station: PackStation
+) -> None:
+    """Nothing sent: the job waits (not due yet), is retried, and fails only at its deadline."""
+    now = [NOW]
+    pack(store, station, catalogue, "SO-1")
+    gateway = Gateway(*[DeliveryOutcome.NOT_SENT] * 50)
+    docs = service(store, Renderer(), gateway, clock=lambda: now[0])
+    first = docs.run_pending()
+    assert [r.state for r in first] == ["waiting", "waiting"]
+    assert "printer said" in (first[0].error or "")
+    assert docs.run_pending() == []  # not due yet: a pause before the next try
+    for _ in range(30):  # tries keep going, attempts never pile up to "failed"
+        now[0] += timedelta(seconds=61)
+        docs.run_pending()
+        if now[0] - NOW > timedelta(minutes=15):
+            break
+    assert [status for _, status, _ in jobs(store)] == ["failed", "failed"]
+    status = StationStatus(store.reads, clock=lambda: now[0])
+    assert status.print_jobs_failing() == 2
+    gateway.script.clear()  # printer back; the operator presses Retry
+    retried = [
+        docs.run(j, retry_failed=True) for j in status.pending_print_jobs(include_failed=True)
+    ]
+    assert [r.state for r in retried] == ["done", "done"]
+
+
+def test_an_uncertain_delivery_is_never_sent_again_by_itself(
+    store: Store, catalogue: Catalogue, station: PackStation
+) -> None:
+    """The connection broke mid-label: the job waits for the operator, even on Retry."""
+    pack(store, station, catalogue, "SO-1")
+    gateway = Gateway(DeliveryOutcome.DELIVERED, DeliveryOutcome.UNCERTAIN)
+    docs = service(store, Renderer(), gateway)
+    assert [r.state for r in docs.run_pending()] == ["done", "uncertain"]
+    sent_before = list(gateway.sent)
+    assert docs.run_pending() == []
+    label_job = StationStatus(store.reads).uncertain_print_jobs()[0]
+    assert docs.run(label_job.job_id, retry_failed=True).state == "uncertain"
+    assert gateway.sent == sent_before
+
+
+def test_print_again_after_an_uncertain_label_prints_the_next_copy(
+    store: Store, catalogue: Catalogue, station: PackStation
+) -> None:
+    renderer = Renderer()
+    pack(store, station, catalogue, "SO-1")
+    docs = service(store, renderer, Gateway(DeliveryOutcome.DELIVERED, DeliveryOutcome.UNCERTAIN))
+    docs.run_pending()
+    [job] = StationStatus(store.reads).uncertain_print_jobs()
+    assert job.kind == "shipping_label" and job.order_number == "SO-1"
+    new_id = PrintDecisions(store.sessions, CTX, clock=lambda: NOW).print_again(job.job_id)
+    result = docs.run(new_id)
+    assert result.state == "done"
+    copy = renderer.documents[-1]
+    assert isinstance(copy, ShippingLabel) and copy.copy == 2
+    assert jobs(store) == [
+        ("packing_slip", "done", 1),
+        ("shipping_label", "failed", 1),
+        ("shipping_label", "done", 2),
+    ]
+
+
+def test_confirming_an_uncertain_job_settles_it_without_printing(
+    store: Store, catalogue: Catalogue, station: PackStation
+) -> None:
+    pack(store, station, catalogue, "SO-1")
+    gateway = Gateway(DeliveryOutcome.UNCERTAIN)
+    docs = service(store, Renderer(), gateway)
+    docs.run_pending()
+    [job] = StationStatus(store.reads).uncertain_print_jobs()
+    decisions = PrintDecisions(store.sessions, CTX, clock=lambda: NOW)
+    decisions.confirm_printed(job.job_id)
+    decisions.confirm_printed(job.job_id)  # a second tap changes nothing
+    assert StationStatus(store.reads).uncertain_print_jobs() == []
+    with store.sessions() as s:
+        assert s.execute(
+            select(AuditEntry.action).where(AuditEntry.action == "print_confirmed")
+        ).scalars().all() == ["print_confirmed"]
+
+
+def test_reprint_command_queues_the_next_copy_of_every_document(
+    store: Store, catalogue: Catalogue, station: PackStation
+) -> None:
+    renderer = Renderer()
+    pack(store, station, catalogue, "SO-1")
+    docs = service(store, renderer, Gateway())
+    docs.run_pending()
+    result = station.scan(RawScan("CMD:REPRINT", "test"))
+    assert len(result.print_job_ids) == 2
+    docs.run_pending()
+    assert [getattr(d, "copy", None) for d in renderer.documents] == [1, 1, 2, 2]
+
+
+def test_no_printer_for_a_document_fails_it_with_a_clear_message(
+    store: Store, catalogue: Catalogue, station: PackStation
+) -> None:
+    pack(store, station, catalogue, "SO-1")
+    docs = service(store, Renderer(), Gateway(), devices=StationDevices(printers=(SLIPS,)))
+    slip, label = docs.run_pending()
+    assert slip.state == "done"
+    assert label.state == "failed" and label.error == "no printer is set up for shipping labels"
+
+
+def test_a_document_the_renderer_cannot_draw_fails_after_max_attempts(
+    store: Store, catalogue: Catalogue, station: PackStation
+) -> None:
+    pack(store, station, catalogue, "SO-1")
+    gateway = Gateway()
+    failing = service(store, Renderer(fail=True), gateway)
+    for _ in range(3):
+        failing.run_pending()
+    assert [status for _, status, _ in jobs(store)] == ["failed", "failed"]
+    assert gateway.sent == []
 
 
 def test_a_job_held_by_a_live_worker_is_left_alone_and_a_dead_ones_is_taken_over(
-    store: Store, catalogue: Catalogue, station: PackStation, tmp_path: Path
+    store: Store, catalogue: Catalogue, station: PackStation
 ) -> None:
     """Two workers never render one job; a worker that died does not block it."""
     pack(store, station, catalogue, "SO-1")
     alive = {"1001": True}
-    first = DocumentService(
-        store.sessions,
-        CTX,
-        TextRenderer(fail=True),
-        tmp_path,
-        clock=lambda: NOW,
-        owner="1001",
-        owner_alive=lambda o: alive.get(o, False),
+    first = service(
+        store, Renderer(), Gateway(), owner="1001", owner_alive=lambda o: alive.get(o, False)
     )
-    # The first worker claims, then (as if killed) never finishes: simulate by claiming only.
-    [job_id] = StationStatus(store.reads).pending_print_jobs()
-    assert not isinstance(first._claim(job_id, retry_failed=False), PrintResult)
-    renderer = TextRenderer()
-    second = DocumentService(
-        store.sessions,
-        CTX,
-        renderer,
-        tmp_path,
-        clock=lambda: NOW,
-        owner="1002",
-        owner_alive=lambda o: alive.get(o, False),
+    job_id = StationStatus(store.reads).pending_print_jobs()[0]
+    assert not hasattr(first._claim(job_id, retry_failed=False), "ok")  # claimed, then killed
+    renderer = Renderer()
+    second = service(
+        store, renderer, Gateway(), owner="1002", owner_alive=lambda o: alive.get(o, False)
     )
     busy = second.run(job_id)
-    assert busy.in_progress and not busy.ok and renderer.slips == []
-    alive["1001"] = False  # the first worker's process is gone
-    done = second.run(job_id)
-    assert done.ok and len(renderer.slips) == 1
-    with store.sessions() as s:
-        job = s.execute(select(PrintJob)).scalar_one()
-        assert (job.status, job.attempts, job.claimed_by) == ("done", 2, None)
-
-
-def test_a_document_that_keeps_failing_stops_after_max_attempts_until_retried(
-    store: Store, catalogue: Catalogue, station: PackStation, tmp_path: Path
-) -> None:
-    """Three failures mark the job failed; automatic runs skip it; Retry runs it again."""
-    pack(store, station, catalogue, "SO-1")
-    failing = DocumentService(store.sessions, CTX, TextRenderer(fail=True), tmp_path)
-    [job_id] = StationStatus(store.reads).pending_print_jobs()
-    for _ in range(3):
-        assert not failing.run(job_id).ok
-    with store.sessions() as s:
-        assert s.execute(select(PrintJob.status)).scalar_one() == "failed"
-    renderer = TextRenderer()
-    working = DocumentService(store.sessions, CTX, renderer, tmp_path)
-    assert StationStatus(store.reads).pending_print_jobs() == []
-    assert not working.run(job_id).ok and renderer.slips == []  # not without the operator
-    assert working.run(job_id, retry_failed=True).ok
-    assert len(renderer.slips) == 1
+    assert busy.in_progress and not busy.ok and renderer.documents == []
+    alive["1001"] = False
+    assert second.run(job_id).ok and len(renderer.documents) == 1
 
 
 def test_a_job_that_crashed_its_worker_three_times_is_failed_not_retried_forever(
-    store: Store, catalogue: Catalogue, station: PackStation, tmp_path: Path
+    store: Store, catalogue: Catalogue, station: PackStation
 ) -> None:
     """Attempts that never reached their end (crash, hang) still count toward the limit."""
     pack(store, station, catalogue, "SO-1")
-    renderer = TextRenderer()
-    docs = DocumentService(
-        store.sessions, CTX, renderer, tmp_path, owner="1", owner_alive=lambda o: False
-    )
-    [job_id] = StationStatus(store.reads).pending_print_jobs()
-    with store.sessions.begin() as s:  # three claims whose workers died mid-render
-        s.execute(text("UPDATE print_jobs SET attempts = 3, claimed_by = '999'"))
+    renderer = Renderer()
+    docs = service(store, renderer, Gateway(), owner="1", owner_alive=lambda o: False)
+    job_id = StationStatus(store.reads).pending_print_jobs()[0]
+    with store.sessions.begin() as s:
+        s.execute(
+            text("UPDATE print_jobs SET attempts = 3, claimed_by = '999' WHERE job_id = :j"),
+            {"j": job_id},
+        )
     result = docs.run(job_id)
-    assert not result.ok and renderer.slips == []
-    with store.sessions() as s:
-        assert s.execute(select(PrintJob.status)).scalar_one() == "failed"
-    assert StationStatus(store.reads).print_jobs_failing() == 1
+    assert not result.ok and result.state == "failed" and renderer.documents == []
 
 
 def test_a_job_that_never_reached_a_worker_counts_as_failing_after_a_minute(
@@ -180,4 +317,12 @@ def test_a_job_that_never_reached_a_worker_counts_as_failing_after_a_minute(
     pack(store, station, catalogue, "SO-1")
     assert StationStatus(store.reads, clock=lambda: NOW).print_jobs_failing() == 0
     later = NOW + timedelta(seconds=61)
-    assert StationStatus(store.reads, clock=lambda: later).print_jobs_failing() == 1
+    assert StationStatus(store.reads, clock=lambda: later).print_jobs_failing() == 2
+
+
+@pytest.mark.parametrize("kind", ["packing_slip", "shipping_label", "gift_note"])
+def test_default_devices_route_every_order_document_to_the_output_folder(
+    kind: str, tmp_path: Path
+) -> None:
+    printer = default_devices(tmp_path).printer_for(kind)
+    assert printer is not None and printer.address == str(tmp_path)

@@ -7,6 +7,7 @@ import json
 from sqlalchemy import func, select, text
 
 from app.domain.reasons import Reason
+from app.domain.sscc import make_sscc
 from app.scanning import RawScan
 from app.store.open import Store
 from app.store.tables import AuditEntry, Order, OutboxEvent, Package, PackageContent, PrintJob
@@ -83,7 +84,7 @@ def test_items_by_gtin13_upc_and_sku_complete_the_order(
     assert scan(station, MUG_UPC12).outcome is Outcome.ITEM_PACKED
     done = scan(station, "ts-lamp")
     assert done.outcome is Outcome.ORDER_PACKED
-    assert done.print_job_id is not None
+    assert len(done.print_job_ids) == 2  # its packing slip and its shipping label
     assert station.current() is None
     with store.sessions() as s:
         order = s.execute(select(Order).where(Order.number == "SO-1")).scalar_one()
@@ -109,8 +110,11 @@ def test_items_by_gtin13_upc_and_sku_complete_the_order(
                 ],
             }
         ]
-        job = s.execute(select(PrintJob)).scalar_one()
-        assert (job.status, job.kind) == ("pending", "packing_slip")
+        jobs = s.execute(select(PrintJob.status, PrintJob.kind).order_by(PrintJob.id)).all()
+        assert [tuple(j) for j in jobs] == [
+            ("pending", "packing_slip"),
+            ("pending", "shipping_label"),
+        ]
 
 
 def test_wrong_item_scan_changes_nothing(
@@ -152,6 +156,40 @@ def test_unknown_and_misread_barcodes_change_nothing(
     assert scan(station, "NOT-A-THING").reason is Reason.UNKNOWN_BARCODE
     assert scan(station, "2000000000016").reason is Reason.BAD_CHECK_DIGIT
     assert scan(station, "   ").reason is Reason.EMPTY_SCAN
+    assert snapshot(store) == before
+
+
+def test_gs1_scans_pack_by_their_gtin_and_keep_lot_serial_and_expiry(
+    store: Store, catalogue: Catalogue, station: PackStation
+) -> None:
+    """A GS1 DataMatrix with (01) GTIN, (17) expiry, (10) lot and (21) serial packs the item
+    and the audit row keeps what the code said about that unit."""
+    make_order(store, catalogue)
+    scan(station, "SO-1")
+    code = f"]d201{MUG_GTIN13.zfill(14)}17271130" + "10LOT42\x1d21SN0001"
+    result = station.scan(RawScan(code, "test"))
+    assert result.outcome is Outcome.ITEM_PACKED
+    with store.sessions() as s:
+        detail = json.loads(
+            s.execute(
+                select(AuditEntry.detail).where(AuditEntry.action == "item_packed")
+            ).scalar_one()
+        )
+    assert (detail["lot"], detail["serial"]) == ("LOT42", "SN0001")
+    assert detail["expiry"] == "2027-11-30"
+
+
+def test_carton_labels_and_unreadable_gs1_codes_are_refused_with_their_reason(
+    store: Store, catalogue: Catalogue, station: PackStation
+) -> None:
+    """An SSCC is a carton, not an item; a GS1 code with an impossible date says so."""
+    make_order(store, catalogue)
+    scan(station, "SO-1")
+    before = snapshot(store)
+    carton = scan(station, "]C100" + make_sscc(1, "0614141", 1234567))
+    assert carton.reason is Reason.CARTON_LABEL
+    bad = scan(station, f"]C101{MUG_GTIN13.zfill(14)}17271340")
+    assert bad.reason is Reason.BAD_GS1 and bad.params["problem"]
     assert snapshot(store) == before
 
 

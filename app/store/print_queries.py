@@ -1,0 +1,99 @@
+"""Print-job rows and SSCC numbers, in SQLAlchemy Core (they are written inside the scan
+that completes an order, on the hot path)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select, text, update
+
+from app.store.tables import Package, PrintJob, table
+
+print_jobs = table(PrintJob)
+packages = table(Package)
+_NEXT_SSCC = text("UPDATE local_sequence SET value = value + 1 WHERE name = 'sscc' RETURNING value")
+
+
+def next_sscc_counter(conn: Connection) -> int:
+    return int(conn.execute(_NEXT_SSCC).scalar_one())
+
+
+def packages_without_sscc(conn: Connection, order_id: int) -> list[int]:
+    stmt = select(packages.c.id).where(packages.c.order_id == order_id, packages.c.sscc.is_(None))
+    return list(conn.execute(stmt.order_by(packages.c.number)).scalars())
+
+
+def set_sscc(conn: Connection, package_id: int, sscc: str) -> None:
+    conn.execute(update(packages).where(packages.c.id == package_id).values(sscc=sscc))
+
+
+def order_packages(conn: Connection, order_id: int) -> list[Any]:
+    stmt = select(packages.c.id, packages.c.number).where(packages.c.order_id == order_id)
+    return list(conn.execute(stmt.order_by(packages.c.number)))
+
+
+def print_job_ids(
+    conn: Connection, *, include_failed: bool = False, due_at: datetime | None = None
+) -> list[str]:
+    """Documents still to produce, oldest first: failed ones only when asked, and with
+    ``due_at`` only those whose next delivery attempt is due by then."""
+    states = ("pending", "failed") if include_failed else ("pending",)
+    stmt = select(print_jobs.c.job_id).where(print_jobs.c.status.in_(states))
+    if due_at is not None:
+        stmt = stmt.where(
+            print_jobs.c.next_attempt_at.is_(None) | (print_jobs.c.next_attempt_at <= due_at)
+        )
+    return list(conn.execute(stmt.order_by(print_jobs.c.id)).scalars())
+
+
+def add_print_job(
+    conn: Connection,
+    job_id: str,
+    kind: str,
+    order_id: int,
+    now: datetime,
+    *,
+    package_id: int | None = None,
+    copy: int = 1,
+    reprint_of: str | None = None,
+    deadline_at: datetime | None = None,
+) -> None:
+    conn.execute(
+        insert(print_jobs).values(
+            job_id=job_id,
+            kind=kind,
+            order_id=order_id,
+            package_id=package_id,
+            status="pending",
+            attempts=0,
+            copy=copy,
+            reprint_of=reprint_of,
+            created_at=now,
+            deadline_at=deadline_at,
+        )
+    )
+
+
+def latest_jobs_of_order(conn: Connection, order_id: int) -> list[Any]:
+    """The newest job of each (kind, package) of an order: what a reprint repeats."""
+    newest = (
+        select(func.max(print_jobs.c.id))
+        .where(print_jobs.c.order_id == order_id)
+        .group_by(print_jobs.c.kind, print_jobs.c.package_id)
+    )
+    stmt = select(
+        print_jobs.c.job_id, print_jobs.c.kind, print_jobs.c.package_id, print_jobs.c.copy
+    ).where(print_jobs.c.id.in_(newest))
+    return list(conn.execute(stmt.order_by(print_jobs.c.id)))
+
+
+def max_copy(conn: Connection, order_id: int, kind: str, package_id: int | None) -> int:
+    stmt = select(func.max(print_jobs.c.copy)).where(
+        print_jobs.c.order_id == order_id,
+        print_jobs.c.kind == kind,
+        print_jobs.c.package_id.is_(None)
+        if package_id is None
+        else print_jobs.c.package_id == package_id,
+    )
+    return int(conn.execute(stmt).scalar_one_or_none() or 0)

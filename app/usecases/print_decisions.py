@@ -1,0 +1,77 @@
+"""The operator's word on a print job whose outcome the station cannot know.
+
+When a printer connection breaks mid-job the label may be on paper or not; only the person
+at the printer can tell. "It printed" settles the job; "Print again" queues the next copy,
+marked as a reprint, so a second label is always a decision and never an accident.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.clock import Clock, utc_now
+from app.context import StationContext
+from app.store.journal import audit
+from app.store.tables import Order, PrintJob
+from app.usecases.print_plan import queue_next_copy
+
+
+class PrintDecisions:
+    def __init__(
+        self, sessions: sessionmaker[Session], ctx: StationContext, clock: Clock = utc_now
+    ) -> None:
+        self._sessions = sessions
+        self._ctx = ctx
+        self._clock = clock
+
+    def confirm_printed(self, job_id: str) -> None:
+        """The operator saw an uncertain job come out whole: it is done."""
+        self._resolve_uncertain(job_id, "done", "print_confirmed")
+
+    def print_again(self, job_id: str) -> str:
+        """The operator saw an uncertain or failed job not come out (or come out damaged):
+        the next copy is queued, marked as a reprint. Returns the new job's id."""
+        now = self._clock()
+        with self._sessions.begin() as session:
+            conn = session.connection()
+            row = conn.execute(
+                select(PrintJob.order_id, PrintJob.status, Order.number)
+                .join(Order, Order.id == PrintJob.order_id)
+                .where(PrintJob.job_id == job_id)
+            ).one()
+            if row.status not in ("uncertain", "failed"):
+                raise ValueError(f"job {job_id} is {row.status}: nothing to print again")
+            conn.execute(
+                update(PrintJob)
+                .where(PrintJob.job_id == job_id)
+                .values(status="failed", claimed_until=None, claimed_by=None)
+            )
+            kind, package_id = conn.execute(
+                select(PrintJob.kind, PrintJob.package_id).where(PrintJob.job_id == job_id)
+            ).one()
+            new_id = queue_next_copy(conn, row.order_id, kind, package_id, job_id, now)
+            audit(
+                conn,
+                self._ctx,
+                now,
+                "print_again",
+                row.number,
+                {"job_id": job_id, "new_job_id": new_id},
+            )
+        return new_id
+
+    def _resolve_uncertain(self, job_id: str, status: str, action: str) -> None:
+        now = self._clock()
+        with self._sessions.begin() as session:
+            conn = session.connection()
+            number = conn.execute(
+                update(PrintJob)
+                .where(PrintJob.job_id == job_id, PrintJob.status == "uncertain")
+                .values(status=status, done_at=now)
+                .returning(PrintJob.order_id)
+            ).scalar_one_or_none()
+            if number is None:
+                return  # resolved already (another tap, another window)
+            order = conn.execute(select(Order.number).where(Order.id == number)).scalar_one()
+            audit(conn, self._ctx, now, action, order, {"job_id": job_id})
