@@ -87,7 +87,12 @@ def _zpl_pngs(folder: Path, stem: str, data: bytes) -> list[Path]:
         pngs = [folder / f"{stem}-{i}.png" for i in range(1, len(labels) + 1)]
         for path, label in zip(pngs, labels, strict=True):
             path.write_bytes(label.png())
-    except ValueError as exc:  # RenderError / OutputError: the job itself is bad ZPL
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:
+        # zplkit raises RenderError for bad ZPL and panics (pyo3 PanicException, a
+        # BaseException) on some truncated jobs: either way the job itself is bad, and the
+        # printer must go on.
         (folder / f"{stem}.error.txt").write_text(f"{exc}\n", encoding="utf-8")
         log.warning("ZPL job %s does not render: %s", stem, exc)
         return []

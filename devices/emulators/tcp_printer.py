@@ -9,7 +9,8 @@ Faults, as Zebra and Epson printers behave: with paper out, cover/head open, pau
 the printer still accepts jobs into its buffer and reports the fault; the jobs are *held* and
 "print" when the state returns to ready. ``offline`` closes the listening socket, so connects
 are refused like a switched-off printer. ``stall``/``slow`` stop or throttle reading, and
-``drop_next_job_after(n)`` resets the connection after ``n`` bytes of the next connection.
+``drop_next_job_after(n)`` resets the next connection that carries a job (not a status poll)
+once it has delivered at least ``n`` bytes.
 
     python -m devices.emulators.tcp_printer --language zpl --port 9100 --previews out/
 """
@@ -216,8 +217,7 @@ class TcpPrinterEmulator:
         received = bytearray()
         first = last = 0
         scanner = StatusScanner(self.language)
-        with self._lock:
-            drop_after, self._drop_after = self._drop_after, None
+        drop_after: int | None = None  # claimed by the first connection that carries a job
         end = JobEnd.STOPPED
         try:
             while not self._stop.is_set():
@@ -227,8 +227,9 @@ class TcpPrinterEmulator:
                     continue
                 slow = self._slow  # one read of a setting another thread may change
                 size = slow[0] if slow else 65536
-                if drop_after is not None:
-                    size = min(size, drop_after - len(received))
+                armed = drop_after if drop_after is not None else self._drop_after
+                if armed is not None and armed > len(received):
+                    size = min(size, armed - len(received))
                 try:
                     chunk = conn.recv(size)
                 except ConnectionResetError:
@@ -242,6 +243,9 @@ class TcpPrinterEmulator:
                 received += chunk
                 for query in scanner.feed(chunk):
                     self._answer(conn, query)
+                if drop_after is None and not scanner.is_only_queries(bytes(received)):
+                    with self._lock:  # a status poll never takes the armed drop
+                        drop_after, self._drop_after = self._drop_after, None
                 if drop_after is not None and len(received) >= drop_after:
                     conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
                     end = JobEnd.DROPPED

@@ -29,8 +29,11 @@ BITMAP_SIZE_RATIO = 1.1
 FONT0_WIDTH_RATIO = 0.75
 # Font-0 advances (in ^A0 heights) far wider than that rule; measured on zplkit's printer strikes.
 FONT0_WIDE = {"-": 0.91, "+": 0.91, "=": 0.91, "<": 1.0, ">": 1.0, "|": 0.5, "J": 0.44}
-# Printable Latin-1 without the backslash, which font 0 prints as a cent sign.
-_NATIVE = re.compile(r"[\x20-\x5b\x5d-\x7e\xa0-\xff]*")
+# Printable ASCII without the backslash, which font 0 prints as a cent sign. Accented Latin
+# letters go as bitmaps too: font 0's Latin-1 coverage differs between firmware and code
+# pages (a renderer faithful to Zebra's font lacks most of it), a bitmap prints the same
+# everywhere.
+_NATIVE = re.compile(r"[\x20-\x5b\x5d-\x7e]*")
 _RUN = re.compile(r"([0-9A-F])\1{2,}")
 
 FontType = ImageFont.FreeTypeFont | ImageFont.ImageFont
