@@ -273,6 +273,8 @@ class MainWindow(QMainWindow):
         self._services.sound.play(feedback.sound)
         if result.outcome is Outcome.ORDER_LEFT:
             self.stack.setCurrentWidget(self.ready)
+        if result.outcome is Outcome.OPERATOR_SIGNED_IN:
+            self.status_panel.show_operator(str(result.params.get("operator", "")))
         if result.outcome is Outcome.REPRINT_QUEUED:
             self.printing.submit(result.print_job_ids, str(result.params.get("order", "")))
         if result.outcome is Outcome.ORDER_PACKED and result.view is not None:

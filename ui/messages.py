@@ -124,6 +124,22 @@ def refusal_text(reason: Reason, params: Mapping[str, str | int]) -> tuple[str, 
                 ),
                 translate("Messages", "Scan the order or its items."),
             )
+        case Reason.UNKNOWN_OPERATOR:
+            return (
+                translate("Messages", "Badge {code} is not known at this station").format(
+                    code=code
+                ),
+                translate("Messages", "Scan your own badge, or ask a supervisor to add it."),
+            )
+        case Reason.FINISH_ORDER_FIRST:
+            return (
+                translate("Messages", "Order {order} is still open").format(
+                    order=p.get("order", "")
+                ),
+                translate(
+                    "Messages", "Finish it or put it aside, then scan the badge again."
+                ),
+            )
         case Reason.CASE_EXCEEDS_REMAINING:
             return (
                 translate(
@@ -162,6 +178,15 @@ def outcome_feedback(result: ScanResult) -> Feedback:
             translate("Messages", "Continue packing."),
             "accept",
         )
+    if result.outcome is Outcome.OPERATOR_SIGNED_IN:
+        return Feedback(
+            "prompt",
+            translate("Messages", "Hello {name}: you are signed in").format(
+                name=result.params.get("name", "")
+            ),
+            translate("Messages", "Scan an order barcode."),
+            "accept",
+        )
     if result.outcome is Outcome.REFUSED or view is None:
         reason = result.reason or Reason.UNKNOWN_BARCODE
         headline, action = refusal_text(reason, result.params)
@@ -191,7 +216,7 @@ def outcome_feedback(result: ScanResult) -> Feedback:
         return Feedback(
             "done",
             translate("Messages", "Order {order} packed").format(order=view.order_number),
-            translate("Messages", "Saving the packing slip… Scan the next order."),
+            translate("Messages", "Printing its documents… Scan the next order."),
             "done",
         )
     return Feedback(  # opened or resumed

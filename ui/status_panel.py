@@ -60,8 +60,14 @@ class StatusPanel(StatusBar):
 
     def start(self, ctx: StationContext) -> None:
         self.set_state(self.station, self.tr("Station {code}").format(code=ctx.station_code))
+        self.show_operator(ctx.operator_code)
+        self.refresh()
+        self._timer.start(REFRESH_MS)
+
+    def show_operator(self, code: str) -> None:
+        """Who is signed in: the name, or the code in red when the store does not know it."""
         try:
-            name = self._status.operator_name(ctx.operator_code)
+            name = self._status.operator_name(code)
         except Exception:
             log.exception("operator lookup failed")
             name = None
@@ -69,11 +75,9 @@ class StatusPanel(StatusBar):
             self.operator,
             self.tr("Operator {name}").format(name=name)
             if name
-            else self.tr("Operator {code} (unknown code)").format(code=ctx.operator_code),
+            else self.tr("Operator {code} (unknown code)").format(code=code),
             "" if name else "bad",
         )
-        self.refresh()
-        self._timer.start(REFRESH_MS)
 
     def stop(self) -> None:
         self._timer.stop()

@@ -24,3 +24,5 @@ class Reason(StrEnum):
     NOTHING_TO_REPRINT = "nothing_to_reprint"
     UNKNOWN_COMMAND = "unknown_command"
     CODE_NOT_USED_HERE = "code_not_used_here"
+    UNKNOWN_OPERATOR = "unknown_operator"  # a badge this station does not know
+    FINISH_ORDER_FIRST = "finish_order_first"  # a badge scanned in the middle of an order

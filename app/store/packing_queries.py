@@ -17,6 +17,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from app.store.tables import (
     AuditEntry,
     Location,
+    Operator,
     Order,
     OrderLine,
     Package,
@@ -35,6 +36,7 @@ barcodes = table(ProductBarcode)
 packages = table(Package)
 contents = table(PackageContent)
 stations = table(Station)
+operators = table(Operator)
 audit_log = table(AuditEntry)
 
 
@@ -132,6 +134,28 @@ _PACKAGE_CONTENTS = (
 
 def station(conn: Connection, code: str) -> Any:
     return conn.execute(_STATION, {"code": code}).first()
+
+
+def operator(conn: Connection, code: str) -> Any:
+    """An operator by badge code (as printed, or upper case when typed)."""
+    for candidate in dict.fromkeys((code, code.upper())):
+        row = conn.execute(
+            select(operators.c.code, operators.c.name).where(operators.c.code == candidate)
+        ).first()
+        if row is not None:
+            return row
+    return None
+
+
+def set_operator(conn: Connection, station_id: int, code: str) -> str | None:
+    """Sign ``code`` in at the station; returns who was signed in before."""
+    previous = conn.execute(
+        select(stations.c.current_operator_code).where(stations.c.id == station_id)
+    ).scalar_one_or_none()
+    conn.execute(
+        update(stations).where(stations.c.id == station_id).values(current_operator_code=code)
+    )
+    return None if previous is None else str(previous)
 
 
 def set_current_order(conn: Connection, station_id: int, order_id: int | None) -> None:

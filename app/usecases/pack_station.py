@@ -8,6 +8,7 @@ survives a crash. A refused scan writes nothing at all.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -89,20 +90,25 @@ class PackStation:
         """
         meaning = interpret(raw)
         with self._sessions.begin() as session:
-            conn = session.connection()
-            station = self._station(conn)
-            order_id = station.current_order_id
-            if meaning.code is not None and not _is_order_or_sku(conn, meaning.text):
-                return run_code(self._command_context(conn), station, meaning.code)
-            if order_id is None:
-                if meaning.kind is ScanKind.EMPTY:
-                    return refuse(Reason.EMPTY_SCAN, None)
-                return self._scan_when_idle(conn, station.id, meaning)
-            header = q.order_header(conn, order_id)
-            rows = q.order_lines(conn, order_id)
+            result = self._scan(session.connection(), meaning, weight_g)
+        if result.outcome is Outcome.OPERATOR_SIGNED_IN:  # committed: act as them from now
+            self._ctx = replace(self._ctx, operator_code=str(result.params["operator"]))
+        return result
+
+    def _scan(self, conn: Connection, meaning: Interpretation, weight_g: int | None) -> ScanResult:
+        station = self._station(conn)
+        order_id = station.current_order_id
+        if meaning.code is not None and not _is_order_or_sku(conn, meaning.text):
+            return run_code(self._command_context(conn), station, meaning.code)
+        if order_id is None:
             if meaning.kind is ScanKind.EMPTY:
-                return refuse(Reason.EMPTY_SCAN, pack_view(header, line_views(rows)))
-            return self._scan_while_packing(conn, station.id, header, rows, meaning, weight_g)
+                return refuse(Reason.EMPTY_SCAN, None)
+            return self._scan_when_idle(conn, station.id, meaning)
+        header = q.order_header(conn, order_id)
+        rows = q.order_lines(conn, order_id)
+        if meaning.kind is ScanKind.EMPTY:
+            return refuse(Reason.EMPTY_SCAN, pack_view(header, line_views(rows)))
+        return self._scan_while_packing(conn, station.id, header, rows, meaning, weight_g)
 
     def leave_order(self) -> ScanResult:
         """Put the current order aside; its scans stay and scanning it again resumes it."""

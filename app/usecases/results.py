@@ -17,6 +17,7 @@ class Outcome(StrEnum):
     ORDER_PACKED = "order_packed"
     ORDER_LEFT = "order_left"  # put aside by a command barcode
     REPRINT_QUEUED = "reprint_queued"
+    OPERATOR_SIGNED_IN = "operator_signed_in"
     REFUSED = "refused"
 
 

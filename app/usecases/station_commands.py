@@ -1,8 +1,9 @@
 """What Tote's own barcodes do at a packing station (so it can be driven by scans alone).
 
 ``CMD:ASIDE`` puts the current order aside; ``CMD:REPRINT`` queues the next copy of each of
-the last packed order's documents (audited, and marked as a reprint on paper). Operator
-badges, boxes, locations and totes have no meaning here yet and are refused with a reason.
+the last packed order's documents (audited, and marked as a reprint on paper). An operator
+badge (``OP:<code>``) signs that operator in, between orders. Boxes, locations and totes
+have no meaning here yet and are refused with a reason.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ def run_code(cc: CommandContext, station: Any, code: ToteCode) -> ScanResult:
             return leave_current_order(cc, station, by="command")
         case Command.REPRINT:
             return _reprint(cc, station)
+        case None if code.kind is CodeKind.OPERATOR:
+            return _sign_in(cc, station, code.value)
         case None if code.kind is CodeKind.COMMAND:
             return refuse(Reason.UNKNOWN_COMMAND, _current_view(cc, station), code=code.value)
         case _:
@@ -55,6 +58,23 @@ def leave_current_order(cc: CommandContext, station: Any, by: str) -> ScanResult
     q.set_current_order(cc.conn, station.id, None)
     audit(cc.conn, cc.ctx, cc.clock(), "order_left", view.order_number, {"by": by})
     return ScanResult(Outcome.ORDER_LEFT, view)
+
+
+def _sign_in(cc: CommandContext, station: Any, operator_code: str) -> ScanResult:
+    """A badge scan: who packs from now on. Not in the middle of an order, whose scans
+    belong to the operator who started it."""
+    view = _current_view(cc, station)
+    if view is not None:
+        return refuse(Reason.FINISH_ORDER_FIRST, view, order=view.order_number)
+    operator = q.operator(cc.conn, operator_code)
+    if operator is None:
+        return refuse(Reason.UNKNOWN_OPERATOR, None, code=operator_code)
+    previous = q.set_operator(cc.conn, station.id, operator.code)
+    signed_in = StationContext(cc.ctx.station_code, operator.code)
+    audit(cc.conn, signed_in, cc.clock(), "operator_signed_in", None, {"previous": previous})
+    return ScanResult(
+        Outcome.OPERATOR_SIGNED_IN, None, params={"operator": operator.code, "name": operator.name}
+    )
 
 
 def _reprint(cc: CommandContext, station: Any) -> ScanResult:

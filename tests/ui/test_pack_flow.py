@@ -270,3 +270,18 @@ def test_command_barcodes_put_aside_and_reprint(
         (True, "shipping_label"),
     ]
     assert all(r.order_number == number and "copy2" in str(r.path) for r in again.args[0])
+
+
+def test_a_badge_scan_signs_the_operator_in(
+    qtbot: QtBot, demo_store: Store, kiosk: tuple[MainWindow, RecordingSound]
+) -> None:
+    """Scanning OP:OP-002 greets Νίκος and the status bar names him from then on."""
+    window, _ = kiosk
+    wedge_scan(window, "OP:OP-002")
+    assert "Νίκος Παπαδάκης" in window.banner.text()
+    assert window.status_panel.operator.text() == "Operator Νίκος Παπαδάκης"
+    number, _ = pick_order(demo_store, min_lines=1)
+    wedge_scan(window, number)
+    wedge_scan(window, "OP:OP-001")
+    assert window.banner.tone == "error" and number in window.banner.text()
+    assert window.status_panel.operator.text() == "Operator Νίκος Παπαδάκης"

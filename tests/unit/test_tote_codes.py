@@ -9,10 +9,11 @@ from sqlalchemy import select
 from app.domain.reasons import Reason
 from app.scanning import RawScan, ScanKind, interpret
 from app.store.open import Store
-from app.store.tables import AuditEntry, PrintJob
+from app.store.tables import AuditEntry, Operator, PrintJob, Station
 from app.tote_codes import CodeKind, Command, ToteCode, encode, parse_tote_code
 from app.usecases.pack_station import PackStation
 from app.usecases.results import Outcome
+from tests.conftest import CTX
 from tests.factories import LAMP_GTIN13, MUG_GTIN13, Catalogue, add_order
 
 
@@ -79,7 +80,7 @@ def test_reprint_command_queues_the_last_packed_slip_again(
 def test_other_codes_and_unknown_commands_are_refused_and_change_nothing(
     store: Store, catalogue: Catalogue, station: PackStation
 ) -> None:
-    """A box, location or badge barcode, or an unknown command, gets a clear refusal."""
+    """A location barcode, or an unknown command, gets a clear refusal."""
     assert scan(station, "LOC:A-01-01-1-1").reason is Reason.CODE_NOT_USED_HERE
     assert scan(station, "CMD:SELFDESTRUCT").reason is Reason.UNKNOWN_COMMAND
     with store.sessions() as s:
@@ -108,3 +109,46 @@ def test_an_order_number_with_a_colon_is_still_an_order(
             .all()
         )
     assert details == ['{"by": "button"}', '{"by": "command"}']
+
+
+def test_a_badge_signs_its_operator_in_between_orders(
+    store: Store, catalogue: Catalogue, station: PackStation
+) -> None:
+    """OP:<code> signs that operator in: the station row, the audit row and every later
+    action carry the new operator; the previous one is in the audit detail."""
+    with store.sessions.begin() as s:
+        s.add(Operator(code="OP-007", name="Eleni Georgiou"))
+        add_order(s, "SO-1", [(catalogue.lamp, 1)])
+    result = scan(station, "op:op-007")
+    assert result.outcome is Outcome.OPERATOR_SIGNED_IN
+    assert result.params == {"operator": "OP-007", "name": "Eleni Georgiou"}
+    assert station.context.operator_code == "OP-007"
+    scan(station, "SO-1")
+    with store.sessions() as s:
+        assert s.execute(select(Station.current_operator_code)).scalar_one() == "OP-007"
+        rows = s.execute(
+            select(AuditEntry.action, AuditEntry.operator_code, AuditEntry.detail).order_by(
+                AuditEntry.seq
+            )
+        ).all()
+    assert [tuple(r) for r in rows] == [
+        ("operator_signed_in", "OP-007", f'{{"previous": "{CTX.operator_code}"}}'),
+        ("order_opened", "OP-007", rows[1].detail),
+    ]
+
+
+def test_a_badge_is_refused_mid_order_or_when_unknown(
+    store: Store, catalogue: Catalogue, station: PackStation
+) -> None:
+    """An order's scans belong to whoever started it; an unknown badge changes nothing."""
+    with store.sessions.begin() as s:
+        s.add(Operator(code="OP-007", name="Eleni Georgiou"))
+        add_order(s, "SO-1", [(catalogue.lamp, 1)])
+    assert scan(station, "OP:OP-404").reason is Reason.UNKNOWN_OPERATOR
+    scan(station, "SO-1")
+    mid = scan(station, "OP:OP-007")
+    assert mid.reason is Reason.FINISH_ORDER_FIRST and mid.params == {"order": "SO-1"}
+    assert station.context.operator_code == CTX.operator_code
+    with store.sessions() as s:
+        actions = s.execute(select(AuditEntry.action)).scalars().all()
+    assert "operator_signed_in" not in actions
