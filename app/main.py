@@ -134,7 +134,7 @@ def _services(config: Any, store: Any, devices: Any, printer: Any, gateway: Any)
         station=station,
         printer=printer,
         status=StationStatus(store.reads),
-        decisions=PrintDecisions(store.sessions, ctx),
+        decisions=PrintDecisions(store.sessions, lambda: station.context),
         sound=CommandSoundPlayer.detect(config.store_path.parent / "sounds"),
         serial_scanners=tuple(SerialScanner(c) for c in scanners),
         scale=None

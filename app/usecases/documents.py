@@ -25,7 +25,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import CursorResult, case, select, update
+from sqlalchemy import Connection, CursorResult, case, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.clock import Clock, utc_now
@@ -35,7 +35,7 @@ from app.ports import DeliveryOutcome, DocumentRenderer, PrinterGateway
 from app.station_devices import Language, StationDevices
 from app.store import print_queries as pq
 from app.store.journal import audit
-from app.store.tables import Order, Package, PrintJob
+from app.store.tables import Order, Package, PrintJob, Station
 from app.usecases.document_builder import JobSpec, build_document, job_file_name
 
 log = logging.getLogger(__name__)
@@ -140,6 +140,9 @@ class DocumentService:
         return self._finish(
             job_id, number, spec.kind, printer.name, error=delivery.detail, wait=True
         )
+
+    def _acting(self, conn: Connection) -> StationContext:
+        return _operator_now(conn, self._ctx)
 
     def _claim(
         self, job_id: str, retry_failed: bool
@@ -255,7 +258,7 @@ class DocumentService:
                     return PrintResult(job_id, order_number, False, None, None, True, kind)
                 audit(
                     conn,
-                    self._ctx,
+                    self._acting(conn),
                     now,
                     "document_printed",
                     order_number,
@@ -294,13 +297,22 @@ class DocumentService:
             if uncertain:
                 audit(
                     conn,
-                    self._ctx,
+                    self._acting(conn),
                     now,
                     "print_uncertain",
                     order_number,
                     {"job_id": job_id, "kind": kind, "printer": printer, "error": error},
                 )
         return PrintResult(job_id, order_number, False, None, error, False, kind, printer, state)
+
+
+def _operator_now(conn: Connection, ctx: StationContext) -> StationContext:
+    """The station with whoever is signed in there now (badges change it while the
+    document process runs)."""
+    code = conn.execute(
+        select(Station.current_operator_code).where(Station.code == ctx.station_code)
+    ).scalar_one_or_none()
+    return ctx if not code else StationContext(ctx.station_code, code)
 
 
 def _settled(job_id: str, row: Any, retry_failed: bool) -> PrintResult | None:

@@ -7,6 +7,8 @@ marked as a reprint, so a second label is always a decision and never an acciden
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -19,8 +21,12 @@ from app.usecases.print_plan import queue_next_copy
 
 class PrintDecisions:
     def __init__(
-        self, sessions: sessionmaker[Session], ctx: StationContext, clock: Clock = utc_now
+        self,
+        sessions: sessionmaker[Session],
+        ctx: Callable[[], StationContext],
+        clock: Clock = utc_now,
     ) -> None:
+        """``ctx`` gives who acts now (an operator may sign in by badge at any time)."""
         self._sessions = sessions
         self._ctx = ctx
         self._clock = clock
@@ -53,7 +59,7 @@ class PrintDecisions:
             new_id = queue_next_copy(conn, row.order_id, kind, package_id, job_id, now)
             audit(
                 conn,
-                self._ctx,
+                self._ctx(),
                 now,
                 "print_again",
                 row.number,
@@ -74,4 +80,4 @@ class PrintDecisions:
             if number is None:
                 return  # resolved already (another tap, another window)
             order = conn.execute(select(Order.number).where(Order.id == number)).scalar_one()
-            audit(conn, self._ctx, now, action, order, {"job_id": job_id})
+            audit(conn, self._ctx(), now, action, order, {"job_id": job_id})

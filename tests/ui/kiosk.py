@@ -67,7 +67,7 @@ def build_window(
         station=station,
         printer=printer,
         status=StationStatus(store.reads),
-        decisions=PrintDecisions(store.sessions, ctx),
+        decisions=PrintDecisions(store.sessions, lambda: station.context),
         sound=sound,
         serial_scanners=serial_scanners,
         scale=scale,

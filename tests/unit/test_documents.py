@@ -7,6 +7,7 @@ tested on a loopback printer and real files in tests/devices and tests/integrati
 from __future__ import annotations
 
 from collections import deque
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from app.station_devices import (
     default_devices,
 )
 from app.store.open import Store
-from app.store.tables import AuditEntry, Package, PrintJob
+from app.store.tables import AuditEntry, Operator, Package, PrintJob
 from app.usecases.documents import DocumentService
 from app.usecases.pack_station import PackStation
 from app.usecases.print_decisions import PrintDecisions
@@ -207,7 +208,7 @@ def test_print_again_after_an_uncertain_label_prints_the_next_copy(
     docs.run_pending()
     [job] = StationStatus(store.reads).uncertain_print_jobs()
     assert job.kind == "shipping_label" and job.order_number == "SO-1"
-    new_id = PrintDecisions(store.sessions, CTX, clock=lambda: NOW).print_again(job.job_id)
+    new_id = PrintDecisions(store.sessions, lambda: CTX, clock=lambda: NOW).print_again(job.job_id)
     result = docs.run(new_id)
     assert result.state == "done"
     copy = renderer.documents[-1]
@@ -227,7 +228,7 @@ def test_confirming_an_uncertain_job_settles_it_without_printing(
     docs = service(store, Renderer(), gateway)
     docs.run_pending()
     [job] = StationStatus(store.reads).uncertain_print_jobs()
-    decisions = PrintDecisions(store.sessions, CTX, clock=lambda: NOW)
+    decisions = PrintDecisions(store.sessions, lambda: CTX, clock=lambda: NOW)
     decisions.confirm_printed(job.job_id)
     decisions.confirm_printed(job.job_id)  # a second tap changes nothing
     assert StationStatus(store.reads).uncertain_print_jobs() == []
@@ -254,7 +255,8 @@ def test_no_printer_for_a_document_fails_it_with_a_clear_message(
     store: Store, catalogue: Catalogue, station: PackStation
 ) -> None:
     pack(store, station, catalogue, "SO-1")
-    docs = service(store, Renderer(), Gateway(), devices=StationDevices(printers=(SLIPS,)))
+    slips_only = replace(SLIPS, documents=("packing_slip",))
+    docs = service(store, Renderer(), Gateway(), devices=StationDevices(printers=(slips_only,)))
     slip, label = docs.run_pending()
     assert slip.state == "done"
     assert label.state == "failed" and label.error == "no printer is set up for shipping labels"
@@ -326,3 +328,19 @@ def test_default_devices_route_every_order_document_to_the_output_folder(
 ) -> None:
     printer = default_devices(tmp_path).printer_for(kind)
     assert printer is not None and printer.address == str(tmp_path)
+
+
+def test_documents_are_audited_under_the_operator_signed_in_now(
+    store: Store, catalogue: Catalogue, station: PackStation
+) -> None:
+    """The document process started with one operator; a badge changed it since."""
+    with store.sessions.begin() as s:
+        s.add(Operator(code="OP-009", name="Maria"))
+    assert station.scan(RawScan("OP:OP-009", "test")).accepted
+    pack(store, station, catalogue, "SO-1")
+    service(store, Renderer(), Gateway()).run_pending()  # built with CTX's operator
+    with store.sessions() as s:
+        who = s.execute(
+            select(AuditEntry.operator_code).where(AuditEntry.action == "document_printed")
+        ).scalars()
+        assert set(who) == {"OP-009"}
