@@ -42,8 +42,8 @@ class TransportKind(StrEnum):
 CAN_DRAW: dict[Language, frozenset[str]] = {
     Language.ZPL: frozenset({"shipping_label", "gift_note", "tote_label", "location_label"}),
     Language.ESCPOS: frozenset({"packing_slip", "gift_note", "tote_label", "location_label"}),
-    # Qt draws packing slips as PDF; labels as PDF/PNG are not drawn yet.
-    Language.PDF: frozenset({"packing_slip"}),
+    # Qt draws every document as PDF: A4 packing slips, labels on a page of their own size.
+    Language.PDF: frozenset(DOCUMENT_KINDS),
 }
 
 
