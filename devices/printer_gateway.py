@@ -8,6 +8,7 @@ and translates the transport's report into the three outcomes the print-job rule
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 
@@ -18,8 +19,10 @@ from devices.printing.print_queue import PrintQueueTransport
 from devices.printing.serial_port import SerialTransport
 from devices.printing.status import PrinterLanguage, PrinterState, PrinterStatus
 from devices.printing.tcp import TcpTransport
-from devices.printing.transport import SendOutcome, Transport
+from devices.printing.transport import SendOutcome, SendReport, Transport, describe
 from devices.printing.usb import UsbTransport
+
+log = logging.getLogger(__name__)
 
 _OUTCOMES = {
     SendOutcome.DELIVERED: DeliveryOutcome.DELIVERED,
@@ -40,10 +43,17 @@ def transport_for(printer: PrinterSettings) -> Transport:
             return TcpTransport(host, int(port), language=language)
         case TransportKind.SERIAL:
             port, _, baud = printer.address.partition("@")
+            if baud and not (baud.isascii() and baud.isdigit()):
+                raise ValueError(f"serial address {printer.address!r} is not port@baud")
             return SerialTransport(port, int(baud or 9600), language=language)
         case TransportKind.USB:
             vendor, _, product = printer.address.partition(":")
-            return UsbTransport(int(vendor, 16), int(product, 16), language=language)
+            try:
+                return UsbTransport(int(vendor, 16), int(product, 16), language=language)
+            except ValueError:
+                raise ValueError(
+                    f"USB address {printer.address!r} is not vendor:product in hex (04b8:0202)"
+                ) from None
         case TransportKind.FOLDER:
             return FolderTransport(Path(printer.address))
         case TransportKind.QUEUE:
@@ -91,16 +101,25 @@ class PrinterGateway:
     def deliver(
         self, printer: PrinterSettings, data: bytes, job_name: str, deadline_s: float
     ) -> Delivery:
+        """Send one job; never raises (the print-job rules act on the outcome alone)."""
         try:
             transport = self._transport(printer)
         except (ValueError, OSError) as exc:
             return Delivery(DeliveryOutcome.NOT_SENT, f"printer {printer.name}: {exc}")
+        folder = isinstance(transport, FolderTransport)
         with self._lock(printer):
-            if isinstance(transport, FolderTransport):
-                report = transport.send(data, deadline_s, file_name=job_name)
-            else:
-                report = transport.send(data, deadline_s)
-        location = report.detail if isinstance(transport, FolderTransport) else transport.name
+            try:
+                if isinstance(transport, FolderTransport):
+                    report = transport.send(data, deadline_s, file_name=job_name)
+                else:
+                    report = transport.send(data, deadline_s)
+            except Exception as exc:  # a transport bug: it may have sent part of the job
+                log.exception("printer %s: sending failed", printer.name)
+                report = SendReport.uncertain(
+                    0, len(data), f"Printing on {printer.name} failed unexpectedly.", describe(exc)
+                )
+        # A folder's report names the file it wrote, but only when it did write one.
+        location = report.detail if folder and report.delivered else transport.name
         detail = report.error if not report.delivered else ""
         if report.detail and not report.delivered:
             detail = f"{detail} ({report.detail})"
@@ -111,4 +130,8 @@ class PrinterGateway:
             transport = self._transport(printer)
         except (ValueError, OSError) as exc:
             return PrinterStatus(PrinterState.ERROR, str(exc))
-        return transport.status(timeout_s)
+        try:
+            return transport.status(timeout_s)
+        except Exception as exc:  # a transport bug: say so rather than end the caller
+            log.exception("printer %s: status query failed", printer.name)
+            return PrinterStatus(PrinterState.UNKNOWN, f"status query failed: {describe(exc)}")

@@ -67,7 +67,10 @@ class PrinterMonitor:
             if self.last.get(printer.name) != status:
                 log.info("printer %s: %s %s", printer.name, status.state.value, status.detail)
             self.last[printer.name] = status
-            self._on_status(printer.name, status)
+            try:
+                self._on_status(printer.name, status)
+            except Exception:  # nor may a bug in whoever listens
+                log.exception("printer status callback failed for %s", printer.name)
         return dict(self.last)
 
     def _loop(self) -> None:

@@ -17,9 +17,18 @@ import threading
 from typing import TextIO
 
 from devices.emulators.demo_rig import DemoRig
+from devices.emulators.status_replies import State
 
 log = logging.getLogger(__name__)
 HELP = __doc__ or ""
+STATES = ", ".join(s.value for s in State)
+USAGE = {  # what a command word needs, said when it is typed without it
+    "w": "w takes a weight in whole grams, e.g. 'w 1250'",
+    "unplug": "unplug what? 'unplug scanner' or 'unplug scale'",
+    "plug": "plug what? 'plug scanner' or 'plug scale'",
+    "labels": f"labels takes a state: {STATES}",
+    "receipts": f"receipts takes a state: {STATES}",
+}
 
 
 class DemoConsole:
@@ -42,22 +51,33 @@ class DemoConsole:
                     self._say(f"could not do that: {exc}")
 
     def run(self, text: str) -> str:
+        """Do one command line; the answer to show. Never raises for a mistyped command."""
+        try:
+            return self._run(text.strip())
+        except (OSError, ValueError) as exc:  # the emulated device refused (TimeoutError too)
+            return f"could not do that: {exc}"
+
+    def _run(self, text: str) -> str:
         rig = self._rig
         words = text.split()
-        verb = words[0].lower()
+        if not words:
+            return "type a barcode to scan it, or 'help'"
+        verb, args = words[0].lower(), [w.lower() for w in words[1:]]
         if verb == "help":
             return HELP
-        if verb == "w" and len(words) == 2 and words[1].lstrip("-").isdigit():
-            rig.scale.set_weight(int(words[1]))
-            return f"scale: {int(words[1])} g"
-        if verb in ("unplug", "plug") and len(words) == 2 and words[1] in ("scanner", "scale"):
-            device = rig.scanner if words[1] == "scanner" else rig.scale
+        if verb == "w" and len(args) == 1 and args[0].lstrip("-").isdigit():
+            rig.scale.set_weight(int(args[0]))
+            return f"scale: {int(args[0])} g"
+        if verb in ("unplug", "plug") and args in (["scanner"], ["scale"]):
+            device = rig.scanner if args[0] == "scanner" else rig.scale
             (device.unplug if verb == "unplug" else device.plug)()
-            return f"{words[1]} {verb}ged"
-        if verb in ("labels", "receipts") and len(words) == 2:
+            return f"{args[0]} {verb}ged"
+        if verb in ("labels", "receipts") and len(args) == 1 and args[0] in set(State):
             printer = rig.labels if verb == "labels" else rig.receipts
-            printer.set_state(words[1])
-            return f"{verb} printer: {words[1]}"
+            printer.set_state(args[0])
+            return f"{verb} printer: {args[0]}"
+        if verb in USAGE:  # a command word with the wrong argument: never scan it
+            return USAGE[verb]
         if not rig.scanner.plugged:
             return "the scanner is unplugged: type 'plug scanner' first"
         rig.scanner.scan(text)

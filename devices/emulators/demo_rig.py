@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -41,11 +42,21 @@ class DemoRig:
     def start(cls, folder: Path) -> DemoRig:
         folder.mkdir(parents=True, exist_ok=True)
         printed = folder / "printed"
-        labels = TcpPrinterEmulator("zpl", previews=printed / "labels").start()
-        receipts = TcpPrinterEmulator("escpos", previews=printed / "receipts").start()
-        scale = PtyScale(folder / "scale", protocol=ScaleProtocol.SICS).start()
-        scanner = PtyScanner(folder / "scanner")
-        scanner.plug()
+        started: list[Callable[[], object]] = []
+        try:  # a part that fails to start must not leave the others running
+            labels = TcpPrinterEmulator("zpl", previews=printed / "labels").start()
+            started.append(labels.stop)
+            receipts = TcpPrinterEmulator("escpos", previews=printed / "receipts").start()
+            started.append(receipts.stop)
+            scale = PtyScale(folder / "scale", protocol=ScaleProtocol.SICS).start()
+            started.append(scale.stop)
+            scanner = PtyScanner(folder / "scanner")
+            scanner.plug()
+        except BaseException:
+            for stop in reversed(started):
+                with contextlib.suppress(Exception):
+                    stop()
+            raise
         log.info(
             "demo devices: label printer %s, receipt printer %s, scale %s, scanner %s",
             labels.address,
@@ -89,5 +100,7 @@ class DemoRig:
 
     def stop(self) -> None:
         for part in (self.scanner.close, self.scale.stop, self.labels.stop, self.receipts.stop):
-            with contextlib.suppress(Exception):
+            try:
                 part()
+            except Exception:  # stop the rest; say what failed
+                log.exception("demo device did not stop cleanly")

@@ -4,14 +4,17 @@ The station opens ``link`` (a stable symlink, like /dev/serial/by-id/...) exactl
 would a USB-serial scanner. ``scan()`` writes one barcode with the configured suffix and
 optional AIM identifier; ``unplug()`` and ``plug()`` pull and reinsert the cable (the link
 disappears and comes back pointing at a fresh pty), so the station's recovery is exercised
-for real. Writes made before the station opened its end would be mangled by the pty's cooked
-mode, so ``wait_opened`` lets a driver wait for the reader first.
+for real. Bytes sent before the station has opened its end are lost (opening a serial port
+flushes what is waiting, as pyserial does), so ``wait_opened`` lets a driver wait for the
+reader first. A scanner nobody reads fills the pty; ``send`` then gives up after
+``write_timeout_s`` with ``TimeoutError`` instead of hanging its caller.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import select
 import threading
 import time
 import tty
@@ -19,10 +22,13 @@ from pathlib import Path
 
 
 class PtyScanner:
-    def __init__(self, link: Path, suffix: bytes = b"\r", aim: str = "") -> None:
+    def __init__(
+        self, link: Path, suffix: bytes = b"\r", aim: str = "", write_timeout_s: float = 2.0
+    ) -> None:
         self.link = Path(link)
         self.suffix = suffix
         self.aim = aim  # e.g. "]E0" sent before every code, as scanners set to do so send
+        self.write_timeout_s = write_timeout_s
         self._master: int | None = None
         self._slave_name = ""
         self._lock = threading.Lock()
@@ -39,6 +45,7 @@ class PtyScanner:
             tty.setraw(slave)  # so nothing is mangled even before the station opens it
             self._slave_name = os.ttyname(slave)
             os.close(slave)  # the station opens its own end
+            os.set_blocking(master, False)  # send() waits with a timeout, never forever
             self.link.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.link.with_name(f".{self.link.name}.new")
             tmp.unlink(missing_ok=True)
@@ -52,6 +59,7 @@ class PtyScanner:
                 return
             os.close(self._master)
             self._master = None
+            self._slave_name = ""
             self.link.unlink(missing_ok=True)
 
     def scan(self, code: str) -> None:
@@ -64,14 +72,32 @@ class PtyScanner:
             if self._master is None:
                 raise OSError("the emulated scanner is unplugged")
             view = memoryview(data)
+            end = time.monotonic() + self.write_timeout_s
             while view:
-                view = view[os.write(self._master, view) :]
+                try:
+                    view = view[os.write(self._master, view) :]
+                except BlockingIOError:
+                    left = end - time.monotonic()
+                    if left <= 0 or not select.select([], [self._master], [], left)[1]:
+                        raise TimeoutError(
+                            f"nobody reads the emulated scanner at {self.link}: "
+                            f"{len(view)} bytes not sent"
+                        ) from None
 
-    def wait_opened(self, timeout_s: float = 5.0) -> bool:
-        """True once some process has the scanner's end open (the station's reader)."""
+    def wait_opened(self, timeout_s: float = 5.0, settle_s: float = 0.05) -> bool:
+        """True once some process has the scanner's end open (the station's reader).
+
+        Seeing the port open is not quite enough: the reader flushes its input as it
+        finishes opening (pyserial does, just after the open), and a scan sent in that
+        instant would be lost, so this waits ``settle_s`` more. A driver that can see its
+        reader's own "connected" state should wait for that instead. False while unplugged.
+        """
         end = time.monotonic() + timeout_s
         while time.monotonic() < end:
-            if self._slave_name and _opened_by_someone(self._slave_name):
+            with self._lock:
+                name = self._slave_name if self._master is not None else ""
+            if name and _opened_by_someone(name):
+                time.sleep(settle_s)
                 return True
             time.sleep(0.01)
         return False

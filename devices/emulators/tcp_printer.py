@@ -255,12 +255,29 @@ class TcpPrinterEmulator:
         except OSError as exc:
             log.debug("printer emulator connection failed: %s", exc)
         finally:
-            conn.close()
+            self._close(conn, bytes(received), scanner, (connected, first, last), end)
+
+    def _close(
+        self,
+        conn: socket.socket,
+        received: bytes,
+        scanner: StatusScanner,
+        times: tuple[int, int, int],
+        end: JobEnd,
+    ) -> None:
+        """Keep the job before the connection closes (the sender takes our close as "the
+        printer has it all"); the thread stays known to stop() until its preview and
+        callback are done."""
+        job = None
+        if not scanner.is_only_queries(received):  # else a status poll or a port probe
+            job = self._keep(received, *times, end, scanner.queries)
+        conn.close()
+        try:
+            if job is not None:
+                self._announce(job)
+        finally:
             with self._lock:
                 self._conns.pop(conn, None)
-        if scanner.is_only_queries(bytes(received)):
-            return  # a status poll or a port probe, not a job
-        self._record(bytes(received), connected, first, last, end, scanner.queries)
 
     def _answer(self, conn: socket.socket, query: bytes) -> None:
         with self._lock:
@@ -269,9 +286,9 @@ class TcpPrinterEmulator:
         if reply:
             conn.sendall(reply)
 
-    def _record(
+    def _keep(
         self, data: bytes, connected: int, first: int, last: int, end: JobEnd, queries: int
-    ) -> None:
+    ) -> Job:
         with self._lock:
             held = self.state not in (State.READY, State.PAPER_LOW)
             job = Job(len(self._jobs) + 1, data, connected, first, last, end, held, queries)
@@ -279,9 +296,12 @@ class TcpPrinterEmulator:
             if held:
                 self._held.append(job)
             self._lock.notify_all()
+        return job
+
+    def _announce(self, job: Job) -> None:
         if self.previews is not None:
             try:
-                write_preview(self.previews, f"job-{job.index:04d}", self.language, data)
+                write_preview(self.previews, f"job-{job.index:04d}", self.language, job.data)
             except OSError:
                 log.exception("printer emulator: cannot write the preview of job %d", job.index)
         if self.on_job is not None:
