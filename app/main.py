@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 import threading
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -148,32 +149,64 @@ def _services(config: Any, store: Any, devices: Any, printer: Any, gateway: Any)
             )
         ),
         printer_monitor=PrinterMonitor(gateway, devices.printers),
+        devices=devices,  # the devices screen edits them and saves them for the next start
+        devices_path=config.devices_path,
+        gateway=gateway,  # the devices screen's test prints
+        # Built on the first test print: python-escpos alone takes 0.2 s to import, which
+        # the kiosk's start must not pay.
+        renderers=_OnFirstUse(_renderers),
     )
+
+
+def _renderers() -> dict[Any, Any]:
+    from app.station_devices import Language
+    from devices.render.escpos_receipt import EscPosRenderer
+    from devices.render.zpl import ZplRenderer
+    from ui.label_image import QtLabelRenderer
+
+    return {
+        Language.PDF: QtLabelRenderer(),  # labels, and packing slips through the slip layout
+        Language.ZPL: ZplRenderer(),
+        Language.ESCPOS: EscPosRenderer(),
+    }
+
+
+class _OnFirstUse(Mapping[Any, Any]):
+    """A mapping built by ``build`` the first time it is read."""
+
+    def __init__(self, build: Callable[[], Mapping[Any, Any]]) -> None:
+        self._build = build
+        self._built: Mapping[Any, Any] | None = None
+
+    def _get(self) -> Mapping[Any, Any]:
+        if self._built is None:
+            self._built = self._build()
+        return self._built
+
+    def __getitem__(self, key: Any) -> Any:
+        return self._get()[key]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
 
 
 def document_worker(conn: Any, store_path: Path, devices: Any, ctx: Any) -> None:
     """Main of the document child process: its own store connections and a headless Qt."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     _die_with_parent()
-    from app.ports import DocumentRenderer
-    from app.station_devices import Language
     from app.store.open import open_store
     from app.usecases.documents import DocumentService
     from devices.printer_gateway import PrinterGateway
-    from devices.render.escpos_receipt import EscPosRenderer
-    from devices.render.zpl import ZplRenderer
     from ui.document_process import serve
     from ui.qt import QGuiApplication
-    from ui.slip_pdf import QtPdfSlipRenderer
 
     app = QGuiApplication([])  # fonts and painting need the application object
     store = open_store(store_path)
     gateway = PrinterGateway()
-    renderers: dict[Language, DocumentRenderer] = {
-        Language.PDF: QtPdfSlipRenderer(),
-        Language.ZPL: ZplRenderer(),
-        Language.ESCPOS: EscPosRenderer(),
-    }
+    renderers = _renderers()
     try:
         serve(
             conn,

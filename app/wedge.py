@@ -13,7 +13,7 @@ re-sends for a ``Release``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _NS_PER_MS = 1_000_000
 _COMMAND_MODIFIERS = frozenset({"ctrl", "alt", "meta"})
@@ -68,10 +68,15 @@ class Pass:
 
 @dataclass(frozen=True, slots=True)
 class Scan:
-    """A complete scan, prefix and suffix stripped; started_ns is its first key's time."""
+    """A complete scan, prefix and suffix stripped; started_ns is its first key's time.
+
+    key_times_ns: the time of each key that typed it (prefix and suffix included, modifier
+    keys left out), for calibrating ``max_gap_ms`` (``app.wedge_calibration``).
+    """
 
     text: str
     started_ns: int
+    key_times_ns: tuple[int, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,9 +189,9 @@ class WedgeDetector:
             text = self._scan_text()
             if text is None:
                 return [Release(self._take()), Pass()]  # manual entry + Enter still works
-            started = self._held[0].at_ns
+            started, times = self._held[0].at_ns, (*self._key_times(), key.at_ns)
             self._take()
-            return [Scan(text, started)]
+            return [Scan(text, started, times)]
         if self._is_burst_data(key):
             return self._append(key)
         if self._is_command(key):
@@ -247,9 +252,12 @@ class WedgeDetector:
         text = None if self._config.suffix else self._scan_text()
         if text is None:
             return [Release(self._take())]
-        started = self._held[0].at_ns
+        started, times = self._held[0].at_ns, self._key_times()
         self._take()
-        return [Scan(text, started)]
+        return [Scan(text, started, times)]
+
+    def _key_times(self) -> tuple[int, ...]:
+        return tuple(k.at_ns for k in self._held if k.text)
 
     def _take(self) -> tuple[Key, ...]:
         keys = tuple(self._held)

@@ -143,6 +143,8 @@ class LabelCanvas:
             pixels = max(smallest, min(pixels - 1, int(pixels * box / wide)))
             font, metrics = self._metrics(pixels, bold)
             wide = metrics.horizontalAdvance(line)
+        if wide <= 0:  # only zero-width characters (a soft hyphen): nothing to draw
+            return
         stretch = max(MIN_STRETCH, min(1.0, box / wide))
         if wide * stretch > box:
             line = metrics.elidedText(line, Qt.TextElideMode.ElideRight, box / stretch)

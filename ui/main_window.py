@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 from typing import Protocol
 
+from app.ports import DocumentRenderer, PrinterGateway
 from app.repeat_guard import RepeatConfig, RepeatGuard
 from app.scale_protocols import Reading, ScaleFrameError
 from app.scanning import RawScan
 from app.serial_framing import FramingError
+from app.station_devices import Language, StationDevices
 from app.usecases.pack_station import PackStation
 from app.usecases.print_decisions import PrintDecisions
 from app.usecases.results import Outcome, ScanResult
@@ -41,6 +45,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.screens.devices import DevicesScreen
 from ui.screens.pack import PackScreen
 from ui.screens.ready import ReadyScreen
 from ui.serial_bridge import SerialBridge
@@ -69,6 +74,12 @@ class Services:
     serial_scanners: tuple[SerialScanner, ...] = ()  # started by the window, once connected
     scale: SerialScale | None = None  # started by the window, once connected
     printer_monitor: PrinterMonitor | None = None  # printers' health, for the status bar
+    # For the devices screen: the settings Tote started with, where Save writes them, and
+    # what a test print needs. Without them the screen shows and tests what it can.
+    devices: StationDevices | None = None
+    devices_path: Path | None = None
+    gateway: PrinterGateway | None = None
+    renderers: Mapping[Language, DocumentRenderer] | None = None
 
 
 class MainWindow(QMainWindow):
@@ -125,6 +136,7 @@ class MainWindow(QMainWindow):
         self.wedge = WedgeFilter(wedge, typing_target=self.entry, parent=self)
         self.wedge.scanned.connect(self.handle_scan)
         self.wedge.rejected.connect(self._wedge_rejected)
+        self.devices = self._devices_screen(services, wedge)
         self._print_problem = False  # the last document run failed (shown until one works)
         self.stable_weight_g: int | None = None  # the scale's settled weight, when it has one
         self.printing = PrintController(
@@ -137,6 +149,24 @@ class MainWindow(QMainWindow):
         self.printing.done.connect(self._documents_done)
         self.print_check.confirmed.connect(self.printing.confirm_printed)
         self.print_check.again.connect(self.printing.print_again)
+
+    def _devices_screen(self, services: Services, wedge: WedgeConfig) -> DevicesScreen:
+        """The technician's screen, reached from the ready screen; scans go to it while shown."""
+        screen = DevicesScreen(
+            services.devices,
+            services.devices_path,
+            gateway=services.gateway,
+            renderers=services.renderers,
+            scale=services.scale,
+            serial_scanners=[(s.config.name, s.config.port) for s in services.serial_scanners],
+            wedge_gap_ms=wedge.max_gap_ms,
+        )
+        self.stack.addWidget(screen)
+        self.ready.devices_button.clicked.connect(self._show_devices)
+        screen.back_requested.connect(self._show_ready)
+        screen.notice.connect(self._devices_notice)
+        self.wedge.burst_timed.connect(self._wedge_burst)
+        return screen
 
     def _button(self, text: str, slot: object, name: str = "") -> QPushButton:
         button = QPushButton(text)
@@ -173,6 +203,7 @@ class MainWindow(QMainWindow):
         self._serial.scanned.connect(self.handle_scan)
         self._serial.garbled.connect(self._serial_garbled)
         self._serial.state_changed.connect(self.status_panel.set_serial_state)
+        self._serial.state_changed.connect(self.devices.set_serial_state)
         for scanner in self._services.serial_scanners:
             scanner.attach(self._serial.on_scan, self._serial.on_error, self._serial.on_state)
             scanner.start()
@@ -185,6 +216,9 @@ class MainWindow(QMainWindow):
         self._scale_bridge.reading.connect(self._weighed)
         self._scale_bridge.garbled.connect(self._scale_garbled)
         self._scale_bridge.state_changed.connect(self._scale_state)
+        self._scale_bridge.reading.connect(self.devices.set_scale_reading)
+        self._scale_bridge.garbled.connect(self.devices.set_scale_garbled)
+        self._scale_bridge.state_changed.connect(self.devices.set_scale_state)
         scale.attach(
             self._scale_bridge.on_reading, self._scale_bridge.on_error, self._scale_bridge.on_state
         )
@@ -209,6 +243,7 @@ class MainWindow(QMainWindow):
             return
         self._printer_bridge = PrinterBridge(self)
         self._printer_bridge.status.connect(self.status_panel.set_printer_status)
+        self._printer_bridge.status.connect(self.devices.set_printer_status)
         monitor.attach(self._printer_bridge.on_status)
         monitor.start()
 
@@ -240,10 +275,28 @@ class MainWindow(QMainWindow):
     def _show_ready(self) -> None:
         self.stack.setCurrentWidget(self.ready)
         self.banner.show_message("prompt", self.tr("Ready"), self.tr("Scan an order barcode."))
+        self._update_buttons()
+
+    def _show_devices(self) -> None:
+        self.devices.open()
+        self.stack.setCurrentWidget(self.devices)
+        self.banner.show_message(*self.devices.last_notice)
+        self._update_buttons()
+
+    def _devices_notice(self, tone: str, headline: str, action: str) -> None:
+        if self.stack.currentWidget() is self.devices:
+            self.banner.show_message(tone, headline, action)
+
+    def _wedge_burst(self, times: tuple[int, ...]) -> None:
+        if self.stack.currentWidget() is self.devices:
+            self.devices.add_burst(times)
 
     # -- scans ---------------------------------------------------------------------------
 
     def handle_scan(self, raw: RawScan) -> None:
+        if self.stack.currentWidget() is self.devices:  # a test scan: shown, never packed
+            self.devices.show_scan(raw)
+            return
         if not self._repeats.accept(raw):
             log.info("multi-read of %r from %s ignored", raw.text, raw.source)
             return
@@ -347,6 +400,7 @@ class MainWindow(QMainWindow):
     def shut_down(self) -> None:
         """Stop delivering background results (also when the app quits without closing)."""
         self.printing.close()
+        self.devices.close_checks()
         self.status_panel.stop()
         for scanner in self._services.serial_scanners:
             scanner.stop()

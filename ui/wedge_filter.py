@@ -89,6 +89,9 @@ class EventClock:
 class WedgeFilter(QObject):
     scanned = Signal(object)  # RawScan
     rejected = Signal(str, str)  # reason code, the text of the refused burst
+    # After each scan: its keys' monotonic times in ns (tuple[int, ...], suffix included),
+    # for the devices screen's calibration (app.wedge_calibration).
+    burst_timed = Signal(object)
 
     def __init__(self, config: WedgeConfig, typing_target: QWidget, parent: QObject | None = None):
         super().__init__(parent)
@@ -157,8 +160,9 @@ class WedgeFilter(QObject):
         replayed_to = None
         for action in actions:
             match action:
-                case Scan(text=text, started_ns=started):
+                case Scan(text=text, started_ns=started, key_times_ns=times):
                     self.scanned.emit(RawScan(text, "wedge", None, started, now_ns))
+                    self.burst_timed.emit(times)
                 case Release(keys=keys):
                     replayed_to = self._replay(keys)
                 case Reject(reason=reason, text=text):

@@ -3,27 +3,34 @@
 from __future__ import annotations
 
 import contextlib
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.context import StationContext
 from app.main import document_worker
+from app.ports import DocumentRenderer
 from app.repeat_guard import RepeatConfig
-from app.station_devices import StationDevices, default_devices
+from app.station_devices import Language, StationDevices, default_devices
 from app.store.open import Store
 from app.usecases.pack_station import PackStation
 from app.usecases.print_decisions import PrintDecisions
 from app.usecases.status import StationStatus
 from app.wedge import WedgeConfig
+from devices.printer_gateway import PrinterGateway
 from devices.printer_monitor import PrinterMonitor
+from devices.render.escpos_receipt import EscPosRenderer
+from devices.render.zpl import ZplRenderer
 from devices.serial_scale import SerialScale
 from devices.serial_scanner import SerialScanner
 from ui.document_process import DocumentProcess
+from ui.label_image import QtLabelRenderer
 from ui.main_window import MainWindow, Services
 from ui.qt import QApplication, QEvent, QKeyEvent, Qt, QWidget
 from ui.theme import apply_theme
 
 _processes: list[DocumentProcess] = []
+_gateways: list[PrinterGateway] = []
 NO_REPEAT_SUPPRESSION = RepeatConfig(window_ms=0)
 
 
@@ -47,6 +54,8 @@ def build_window(
     devices: StationDevices | None = None,
     scale: SerialScale | None = None,
     printer_monitor: PrinterMonitor | None = None,
+    devices_path: Path | None = None,
+    wedge: WedgeConfig | None = None,
 ) -> tuple[MainWindow, RecordingSound]:
     """The kiosk as app.main wires it, but with multi-read suppression off by default:
     tests scan the next unit of an item within milliseconds, no person does."""
@@ -63,6 +72,13 @@ def build_window(
         devices = default_devices(output_dir)
     printer = DocumentProcess(document_worker, (store.path, devices, ctx))
     _processes.append(printer)
+    gateway = PrinterGateway()  # the devices screen's test prints
+    _gateways.append(gateway)
+    renderers: dict[Language, DocumentRenderer] = {
+        Language.PDF: QtLabelRenderer(),
+        Language.ZPL: ZplRenderer(),
+        Language.ESCPOS: EscPosRenderer(),
+    }
     services = Services(
         station=station,
         printer=printer,
@@ -72,8 +88,12 @@ def build_window(
         serial_scanners=serial_scanners,
         scale=scale,
         printer_monitor=printer_monitor,
+        devices=devices,
+        devices_path=devices_path or output_dir.parent / "devices.toml",
+        gateway=gateway,
+        renderers=renderers,
     )
-    window = MainWindow(services, WedgeConfig(), metrics, repeat)
+    window = MainWindow(services, wedge or WedgeConfig(), metrics, repeat)
     window.wedge.install(app)
     window.start()
     window.resize(1280, 800)
@@ -104,8 +124,23 @@ def uninstall(window: MainWindow) -> None:
     """Close the window and stop the document processes the tests started."""
     while _processes:
         _processes.pop().stop()
+    while _gateways:
+        _gateways.pop().close()
     app = QApplication.instance()
     assert app is not None
     app.removeEventFilter(window.wedge)
     window.close()
     window.deleteLater()
+
+
+def timed_scan(window: MainWindow, code: str, stamp_ms: int, gap_ms: int) -> int:
+    """A wedge scan whose keys carry window-system timestamps gap_ms apart, and arrive that
+    far apart too (the key clock trusts the least delayed key); the next free stamp."""
+    for i, ch in enumerate([*code, "\r"]):
+        time.sleep(gap_ms / 1000)
+        key = Qt.Key.Key_Return if ch == "\r" else Qt.Key.Key_unknown
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch)
+            event.setTimestamp(stamp_ms + i * gap_ms)
+            QApplication.sendEvent(key_target(window), event)
+    return stamp_ms + (len(code) + 1) * gap_ms + 500

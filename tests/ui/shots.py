@@ -1,7 +1,10 @@
 """Screenshots of every kiosk screen, for people to look at (``./run shots [DIR]``).
 
 Writes PNGs of the ready screen, a normal order mid-pack, a refused scan, a gift/VIP order
-with Greek text, and the finished state, from a fresh demo store.
+with Greek text, and the finished state, from a fresh demo store; then the devices screen
+(printers with live state, a test print with its preview, the printer form refusing an
+address, a test scan and calibration, the live scale) against emulated devices, in English
+and with a Greek catalogue (``el-*``), where longer words show whether the layout holds.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import select
@@ -17,10 +21,26 @@ from sqlalchemy import select
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app.demo.seed import seed_if_empty
+from app.scale_protocols import ScaleProtocol
+from app.station_devices import (
+    Language,
+    PrinterSettings,
+    ScaleSettings,
+    StationDevices,
+    TransportKind,
+)
 from app.store.open import open_store
 from app.store.tables import Order, ProductBarcode
-from tests.ui.kiosk import build_window, uninstall, wedge_scan
+from devices.emulators.pty_scale import PtyScale
+from devices.emulators.tcp_printer import TcpPrinterEmulator
+from devices.printer_gateway import PrinterGateway
+from devices.printer_monitor import PrinterMonitor
+from devices.serial_scale import SerialScale, SerialScaleConfig
+from tests.ui.greek_preview import GreekPreview
+from tests.ui.kiosk import build_window, timed_scan, uninstall, wedge_scan
+from ui.main_window import MainWindow
 from ui.qt import QApplication
+from ui.screens.devices import SCALE, SCANNERS
 
 
 def _units(session, order: Order) -> list[str]:  # type: ignore[no-untyped-def]
@@ -89,9 +109,151 @@ def take_screenshots(out_dir: Path, size: tuple[int, int] = (1280, 800)) -> list
     return shots
 
 
+def _pump(app: QApplication, seconds: float, until: object = None) -> None:
+    """Run the event loop up to ``seconds``, or until ``until()`` is true."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        app.processEvents()
+        if callable(until) and until():
+            return
+        time.sleep(0.01)
+
+
+def _station(tmp: Path, labels: int, receipts: int, scale_port: Path) -> StationDevices:
+    return StationDevices(
+        printers=(
+            PrinterSettings(
+                "Slip folder",
+                Language.PDF,
+                TransportKind.FOLDER,
+                str(tmp / "out"),
+                documents=("packing_slip",),
+            ),
+            PrinterSettings(
+                "Label printer",
+                Language.ZPL,
+                TransportKind.TCP,
+                f"127.0.0.1:{labels}",
+                documents=("shipping_label", "tote_label", "location_label"),
+            ),
+            PrinterSettings(
+                "Receipt printer",
+                Language.ESCPOS,
+                TransportKind.TCP,
+                f"127.0.0.1:{receipts}",
+                documents=("gift_note",),
+            ),
+        ),
+        scale=ScaleSettings("Bench scale", str(scale_port)),
+    )
+
+
+def take_device_screenshots(
+    out_dir: Path, size: tuple[int, int] = (1280, 800), greek: bool = False
+) -> list[Path]:
+    """The devices screen on emulated printers (one out of paper) and a pty scale."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    translator = GreekPreview(app) if greek else None
+    if translator is not None:
+        app.installTranslator(translator)
+    shots: list[Path] = []
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        TcpPrinterEmulator("zpl") as labels,
+        TcpPrinterEmulator("escpos") as receipts,
+        PtyScale(Path(tmp) / "scale", ScaleProtocol.SICS) as scale_emulator,
+    ):
+        store = open_store(Path(tmp) / "station.sqlite3")
+        seed_if_empty(store.sessions, orders=10)
+        (Path(tmp) / "out").mkdir()
+        devices = _station(Path(tmp), labels.port, receipts.port, scale_emulator.link)
+        receipts.set_state("paper_out")
+        gateway = PrinterGateway()
+        config = SerialScaleConfig(str(scale_emulator.link), name="Bench scale", poll_s=0.05)
+        window, _ = build_window(
+            store,
+            Path(tmp) / "out",
+            devices=devices,
+            scale=SerialScale(config),
+            printer_monitor=PrinterMonitor(gateway, devices.printers, interval_s=0.3),
+            devices_path=Path(tmp) / "devices.toml",
+        )
+        window.resize(*size)
+        prefix = "el-" if greek else ""
+
+        def shot(name: str) -> None:
+            app.processEvents()
+            path = out_dir / f"{prefix}{name}.png"
+            window.grab().save(str(path))
+            shots.append(path)
+
+        try:
+            _device_shots(app, window, scale_emulator, shot, greek)
+        finally:
+            uninstall(window)
+            gateway.close()
+            store.close()
+            if translator is not None:
+                app.removeTranslator(translator)
+    return shots
+
+
+def _device_shots(
+    app: QApplication,
+    window: MainWindow,
+    scale: PtyScale,
+    shot: Callable[[str], None],
+    greek: bool,
+) -> None:
+    _pump(app, 0.3)
+    if greek:  # the ready screen's Devices button, translated
+        shot("00-ready")
+    window.ready.devices_button.click()
+    printers = window.devices.printers
+    _pump(app, 3, lambda: all(c.state.property("tone") for c in printers.cards[1:]))
+    shot("06-devices-printers")
+    printers.select("Label printer")
+    printers.test_button.click()
+    _pump(app, 10, printers.preview.has_preview)
+    shot("07-devices-test-print")
+    printers.preview.clicked.emit()
+    shot("07b-devices-test-print-large")
+    printers.close_zoom_button.click()
+    printers.add_button.click()
+    printers.form.name.setText("Zebra 2")
+    printers.form.address.setText("zebra-2.local")
+    printers.form.ok_button.click()
+    shot("08-devices-printer-form")
+    printers.form.cancel_button.click()
+    window.devices.show_section(SCANNERS)
+    window.devices.scanners.calibrate_button.click()
+    stamp = 5_000_000
+    for _ in range(3):
+        stamp = timed_scan(window, "CAL-12345", stamp, gap_ms=9)
+    shot("09-devices-calibration")
+    window.devices.scanners.use_button.click()
+    wedge_scan(window, "]C1010950110153000317261231" + "10LOT7\x1d21S9")
+    shot("09-devices-scanners")
+    window.devices.show_section(SCALE)
+    scale.set_weight(2350)
+    page = window.devices.scale
+    _pump(app, 5, lambda: page.stability.text() == page.tr("stable"))
+    page.tare_button.click()
+    _pump(app, 5, lambda: bool(page.answer.text()) and page.answer.property("tone"))
+    page.port.setText("/dev/serial/by-id/usb-Mettler_Toledo_scale-if00")
+    page.changed.emit()
+    shot("10-devices-scale")
+
+
 if __name__ == "__main__":
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "out/screens")
     sizes = [(1280, 800), (1024, 768), (1920, 1080)]
     for width, height in sizes:
-        for p in take_screenshots(target / f"{width}x{height}", (width, height)):
+        folder = target / f"{width}x{height}"
+        for p in take_screenshots(folder, (width, height)):
             print(p)
+        for greek in (False, True):
+            for p in take_device_screenshots(folder, (width, height), greek):
+                print(p)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from itertools import pairwise
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -144,3 +145,19 @@ def test_event_clock_maps_stamps_onto_the_monotonic_clock() -> None:
     first = clock.key_time(5_000, 9_000_000_000)
     later = clock.key_time(5_004, 9_060_000_000)  # delivered 56 ms late
     assert later - first == 4_000_000
+
+
+def test_each_scan_reports_the_time_of_every_key_for_calibration(rig: Rig, qtbot: QtBot) -> None:
+    """burst_timed carries one time per key of the scan, Enter included, on the window
+    system's clock: keys stamped 4 ms apart are 4 ms apart however late they arrive."""
+    times: list[tuple[int, ...]] = []
+    rig.wedge.burst_timed.connect(times.append)
+    stamp = 2_000_000
+    for i, ch in enumerate("2000000000015"):
+        time.sleep(0.005)  # arriving later than stamped never shortens a gap
+        rig.key(ch, stamp_ms=stamp + 4 * i)
+    rig.key("\r", Qt.Key.Key_Return, stamp_ms=stamp + 4 * 13)
+    assert [s.text for s in rig.scans] == ["2000000000015"]
+    [keys] = times
+    assert len(keys) == 14
+    assert {b - a for a, b in pairwise(keys)} == {4_000_000}

@@ -667,3 +667,20 @@ def test_scans_between_typing_are_found_whole_and_typing_is_untouched(
     assert [s.text for s in result.scans] == expected
     assert result.rejects == []
     assert result.delivered == typed
+
+
+def test_a_scan_carries_the_time_of_each_key_that_typed_it() -> None:
+    """For calibration: every data key's time, then the suffix's; a Shift press is left out.
+    Without a suffix the burst's last key is the last time."""
+    det = WedgeDetector()
+    keys = [Key("a", 0), Key("", 2 * MS, modifiers=SHIFT), Key("B", 4 * MS, modifiers=SHIFT)]
+    feed_all(det, [*keys, *burst("cd", 6 * MS)])
+    [scan] = det.feed(enter(20 * MS))
+    assert isinstance(scan, Scan)
+    assert scan.key_times_ns == (0, 4 * MS, 6 * MS, 11 * MS, 20 * MS)
+
+    bare = WedgeDetector(WedgeConfig(suffix=""))
+    feed_all(bare, burst("abcd", 0, gap_ms=5))
+    [tail] = bare.poll(FAR_FUTURE)
+    assert isinstance(tail, Scan)
+    assert tail.key_times_ns == (0, 5 * MS, 10 * MS, 15 * MS)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from ui.qt import QLabel, Qt, QVBoxLayout, QWidget
+from ui.qt import QHBoxLayout, QLabel, Qt, QVBoxLayout, QWidget
+from ui.touch import touch_button
 
 
 class ReadyScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 40, 40, 40)
+        layout.setContentsMargins(0, 40, 0, 0)
         layout.addStretch(1)
         self.prompt = QLabel(self.tr("Scan an order barcode to start packing"))
         self.prompt.setObjectName("readyPrompt")
@@ -28,6 +29,12 @@ class ReadyScreen(QWidget):
         layout.addSpacing(40)
         layout.addWidget(self.last)
         layout.addStretch(2)
+        # For the technician: the station's printers, scanners and scale.
+        self.devices_button = touch_button(self.tr("Devices"))
+        corner = QHBoxLayout()
+        corner.addStretch(1)
+        corner.addWidget(self.devices_button)
+        layout.addLayout(corner)
 
     def show_last_packed(self, order_number: str, slip_note: str) -> None:
         self.last.setText(
