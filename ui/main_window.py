@@ -16,9 +16,7 @@ from typing import Protocol
 
 from app.ports import DocumentRenderer, PrinterGateway
 from app.repeat_guard import RepeatConfig, RepeatGuard
-from app.scale_protocols import Reading, ScaleFrameError
 from app.scanning import RawScan
-from app.serial_framing import FramingError
 from app.station_devices import Language, StationDevices
 from app.usecases.pack_station import PackStation
 from app.usecases.print_decisions import PrintDecisions
@@ -28,8 +26,8 @@ from app.wedge import WedgeConfig
 from devices.printer_monitor import PrinterMonitor
 from devices.serial_scale import SerialScale
 from devices.serial_scanner import SerialScanner
-from ui.device_bridge import PrinterBridge, ScaleBridge
-from ui.messages import garbled_scan_text, outcome_feedback
+from ui.device_links import DeviceLinks
+from ui.messages import outcome_feedback
 from ui.print_check import PrintCheck
 from ui.print_controller import PrintController
 from ui.print_worker import JobRunner
@@ -48,7 +46,6 @@ from ui.qt import (
 from ui.screens.devices import DevicesScreen
 from ui.screens.pack import PackScreen
 from ui.screens.ready import ReadyScreen
-from ui.serial_bridge import SerialBridge
 from ui.status_panel import StatusPanel
 from ui.theme import Metrics
 from ui.wedge_filter import WedgeFilter
@@ -113,21 +110,7 @@ class MainWindow(QMainWindow):
         self.print_check = PrintCheck()
         root.addWidget(self.print_check)
 
-        controls = QHBoxLayout()
-        controls.setSpacing(14)
-        self.entry = QLineEdit()
-        self.entry.setPlaceholderText(self.tr("Type an order number, barcode or SKU"))
-        self.entry.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        # A context menu (right-click, long-press) would take the keys of the next scan.
-        self.entry.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.entry.returnPressed.connect(self._submit_typed)
-        self.enter_button = self._button(self.tr("Enter"), self._submit_typed, "primary")
-        self.aside_button = self._button(self.tr("Put order aside"), self._put_aside)
-        self.retry_button = self._button(self.tr("Retry printing"), self._retry_print, "warning")
-        controls.addWidget(self.entry, 1)
-        for button in (self.enter_button, self.aside_button, self.retry_button):
-            controls.addWidget(button)
-        root.addLayout(controls)
+        root.addLayout(self._controls())
         self.status_panel = StatusPanel(services.status, services.sound.available)
         self.status_panel.failing_changed.connect(self._show_retry)
         root.addWidget(self.status_panel)
@@ -138,17 +121,22 @@ class MainWindow(QMainWindow):
         self.wedge.rejected.connect(self._wedge_rejected)
         self.devices = self._devices_screen(services, wedge)
         self._print_problem = False  # the last document run failed (shown until one works)
-        self.stable_weight_g: int | None = None  # the scale's settled weight, when it has one
-        self.printing = PrintController(
-            services.printer, services.status, services.decisions, parent=self
+        self.device_links = DeviceLinks(
+            services.serial_scanners,
+            services.scale,
+            services.printer_monitor,
+            self.status_panel,
+            self.devices,
+            parent=self,
         )
-        self.printing.alarm.connect(self._alarm)
-        self.printing.printed.connect(self._printed)
-        self.printing.problem_changed.connect(self._set_print_problem)
-        self.printing.uncertain_changed.connect(self.print_check.show_jobs)
-        self.printing.done.connect(self._documents_done)
-        self.print_check.confirmed.connect(self.printing.confirm_printed)
-        self.print_check.again.connect(self.printing.print_again)
+        self.device_links.scanned.connect(self.handle_scan)
+        self.device_links.alarm.connect(self._alarm)
+        self.printing = self._printing(services)
+
+    @property
+    def stable_weight_g(self) -> int | None:
+        """The scale's settled weight now, if it has one (recorded by the next scan)."""
+        return self.device_links.stable_weight_g
 
     def _devices_screen(self, services: Services, wedge: WedgeConfig) -> DevicesScreen:
         """The technician's screen, reached from the ready screen; scans go to it while shown."""
@@ -167,6 +155,37 @@ class MainWindow(QMainWindow):
         screen.notice.connect(self._devices_notice)
         self.wedge.burst_timed.connect(self._wedge_burst)
         return screen
+
+    def _printing(self, services: Services) -> PrintController:
+        printing = PrintController(
+            services.printer, services.status, services.decisions, parent=self
+        )
+        printing.alarm.connect(self._alarm)
+        printing.printed.connect(self._printed)
+        printing.problem_changed.connect(self._set_print_problem)
+        printing.uncertain_changed.connect(self.print_check.show_jobs)
+        printing.done.connect(self._documents_done)
+        self.print_check.confirmed.connect(printing.confirm_printed)
+        self.print_check.again.connect(printing.print_again)
+        return printing
+
+    def _controls(self) -> QHBoxLayout:
+        """Manual entry and the few buttons; none takes focus from the scanner."""
+        controls = QHBoxLayout()
+        controls.setSpacing(14)
+        self.entry = QLineEdit()
+        self.entry.setPlaceholderText(self.tr("Type an order number, barcode or SKU"))
+        self.entry.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        # A context menu (right-click, long-press) would take the keys of the next scan.
+        self.entry.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.entry.returnPressed.connect(self._submit_typed)
+        self.enter_button = self._button(self.tr("Enter"), self._submit_typed, "primary")
+        self.aside_button = self._button(self.tr("Put order aside"), self._put_aside)
+        self.retry_button = self._button(self.tr("Retry printing"), self._retry_print, "warning")
+        controls.addWidget(self.entry, 1)
+        for button in (self.enter_button, self.aside_button, self.retry_button):
+            controls.addWidget(button)
+        return controls
 
     def _button(self, text: str, slot: object, name: str = "") -> QPushButton:
         button = QPushButton(text)
@@ -191,67 +210,7 @@ class MainWindow(QMainWindow):
                 self.tr("Call a supervisor. Do not pack until this is fixed."),
             )
         self.status_panel.start(self._services.station.context)
-        self._start_serial_scanners()
-        self._start_scale()
-        self._start_printer_monitor()
-
-    def _start_serial_scanners(self) -> None:
-        """Connect before starting: a scan in the first instant must reach the window."""
-        if not self._services.serial_scanners:
-            return
-        self._serial = SerialBridge(self)
-        self._serial.scanned.connect(self.handle_scan)
-        self._serial.garbled.connect(self._serial_garbled)
-        self._serial.state_changed.connect(self.status_panel.set_serial_state)
-        self._serial.state_changed.connect(self.devices.set_serial_state)
-        for scanner in self._services.serial_scanners:
-            scanner.attach(self._serial.on_scan, self._serial.on_error, self._serial.on_state)
-            scanner.start()
-
-    def _start_scale(self) -> None:
-        scale = self._services.scale
-        if scale is None:
-            return
-        self._scale_bridge = ScaleBridge(self)
-        self._scale_bridge.reading.connect(self._weighed)
-        self._scale_bridge.garbled.connect(self._scale_garbled)
-        self._scale_bridge.state_changed.connect(self._scale_state)
-        self._scale_bridge.reading.connect(self.devices.set_scale_reading)
-        self._scale_bridge.garbled.connect(self.devices.set_scale_garbled)
-        self._scale_bridge.state_changed.connect(self.devices.set_scale_state)
-        scale.attach(
-            self._scale_bridge.on_reading, self._scale_bridge.on_error, self._scale_bridge.on_state
-        )
-        scale.start()
-
-    def _weighed(self, name: str, reading: Reading, stable: bool) -> None:
-        self.stable_weight_g = reading.weight_g if stable else None
-        self.status_panel.set_weight(reading.weight_g, stable)
-
-    def _scale_state(self, name: str, state: str, detail: str) -> None:
-        if state != "connected":
-            self.stable_weight_g = None
-        self.status_panel.set_scale_state(name, state, detail)
-
-    def _scale_garbled(self, name: str, error: ScaleFrameError) -> None:
-        log.warning("scale %s: %s (%r)", name, error.message, error.raw)
-        self.status_panel.set_weight(None, False, error.message)
-
-    def _start_printer_monitor(self) -> None:
-        monitor = self._services.printer_monitor
-        if monitor is None:
-            return
-        self._printer_bridge = PrinterBridge(self)
-        self._printer_bridge.status.connect(self.status_panel.set_printer_status)
-        self._printer_bridge.status.connect(self.devices.set_printer_status)
-        monitor.attach(self._printer_bridge.on_status)
-        monitor.start()
-
-    def _serial_garbled(self, name: str, error: FramingError) -> None:
-        if error.reason == "empty":
-            return
-        headline, action = garbled_scan_text(name, error.reason)
-        self._alarm(headline, action)
+        self.device_links.start()
 
     def _start(self) -> None:
         current = self._services.station.current()
@@ -372,9 +331,8 @@ class MainWindow(QMainWindow):
 
     # -- documents -----------------------------------------------------------------------
 
-    def _printed(self, order_number: str, note: str) -> None:
-        if order_number:
-            self.ready.show_last_packed(escape(order_number), escape(note))
+    def _printed(self, order_number: str, notes: list[str]) -> None:
+        self.ready.show_last_packed(escape(order_number), "<br>".join(escape(n) for n in notes))
 
     def _documents_done(self, results: list[object]) -> None:
         self.refresh_status()
@@ -402,12 +360,7 @@ class MainWindow(QMainWindow):
         self.printing.close()
         self.devices.close_checks()
         self.status_panel.stop()
-        for scanner in self._services.serial_scanners:
-            scanner.stop()
-        if self._services.scale is not None:
-            self._services.scale.stop()
-        if self._services.printer_monitor is not None:
-            self._services.printer_monitor.stop()
+        self.device_links.stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shut_down()

@@ -33,7 +33,7 @@ def kind_name(kind: str) -> str:
 
 class PrintController(QObject):
     alarm = Signal(str, str)  # headline, action: something needs the operator
-    printed = Signal(str, str)  # order, note for the ready screen
+    printed = Signal(str, object)  # order, one note per document for the ready screen
     uncertain_changed = Signal(object)  # list[UncertainJob], oldest first
     problem_changed = Signal(bool)  # the last run had a failure (Retry stays visible)
     done = Signal(object)  # list[PrintResult]
@@ -123,30 +123,26 @@ class PrintController(QObject):
             for r in results
             if not r.in_progress  # another worker has those
         ]
+        notes: dict[str, list[str]] = {}
         for result in results:
             self._orders.pop(result.job_id, None)
-            self._report(result)
+            notes.setdefault(result.order_number, []).append(self._report(result))
+        for order, lines in notes.items():
+            if order:
+                self.printed.emit(order, lines)
         self.problem_changed.emit(any(r.state in ("failed",) for r in results))
         if any(r.uncertain for r in results):
             self._publish_uncertain()
         self.done.emit(results)
 
-    def _report(self, result: PrintResult) -> None:
+    def _report(self, result: PrintResult) -> str:
+        """Raise the alarm a result needs; returns its line for the ready screen."""
         what = kind_name(result.kind) if result.kind else self.tr("Document")
         order = result.order_number or self.tr("an order")
         where = result.printer or ""
         if result.ok:
-            self.printed.emit(
-                result.order_number,
-                self.tr("{what} printed on {printer}").format(what=what, printer=where),
-            )
-        elif result.state == "waiting":
-            self.printed.emit(
-                result.order_number,
-                self.tr("{what} waiting for {printer}: {error}").format(
-                    what=what, printer=where, error=result.error or ""
-                ),
-            )
+            return self.tr("{what} printed on {printer}").format(what=what, printer=where)
+        if result.state == "waiting":
             self.alarm.emit(
                 self.tr("{what} for {order} not printed yet: {error}").format(
                     what=what, order=order, error=result.error or ""
@@ -155,7 +151,8 @@ class PrintController(QObject):
                     "Check that {printer} is on and has paper. It is tried again by itself."
                 ).format(printer=where or self.tr("the printer")),
             )
-        elif result.state == "uncertain":
+            return self.tr("{what} waiting for {printer}").format(what=what, printer=where)
+        if result.state == "uncertain":
             self.alarm.emit(
                 self.tr("{what} for {order} may not have printed completely").format(
                     what=what, order=order
@@ -164,13 +161,14 @@ class PrintController(QObject):
                     printer=where or self.tr("the printer")
                 ),
             )
-        else:
-            self.alarm.emit(
-                self.tr("{what} for {order} could not be printed: {error}").format(
-                    what=what, order=order, error=result.error or ""
-                ),
-                self.tr("The order is packed. Fix the printer, then press Retry printing."),
-            )
+            return self.tr("{what}: did it print? Answer below").format(what=what)
+        self.alarm.emit(
+            self.tr("{what} for {order} could not be printed: {error}").format(
+                what=what, order=order, error=result.error or ""
+            ),
+            self.tr("The order is packed. Fix the printer, then press Retry printing."),
+        )
+        return self.tr("{what} NOT printed").format(what=what)
 
     def _runner_failed(self, error: str) -> None:
         self.alarm.emit(

@@ -1,0 +1,101 @@
+"""The station's devices wired to the window: serial scanners, the scale, printer health.
+
+Each device reports on its own thread; the bridges queue those reports onto the GUI thread,
+where this object routes them to the status bar and the devices screen, keeps the scale's
+settled weight for the next scan, and hands serial scans and faults to the window.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from app.scale_protocols import Reading, ScaleFrameError
+from app.serial_framing import FramingError
+from devices.printer_monitor import PrinterMonitor
+from devices.serial_scale import SerialScale
+from devices.serial_scanner import SerialScanner
+from ui.device_bridge import PrinterBridge, ScaleBridge
+from ui.messages import garbled_scan_text
+from ui.qt import QObject, Signal
+from ui.screens.devices import DevicesScreen
+from ui.serial_bridge import SerialBridge
+from ui.status_panel import StatusPanel
+
+log = logging.getLogger(__name__)
+
+
+class DeviceLinks(QObject):
+    scanned = Signal(object)  # RawScan from a serial scanner
+    alarm = Signal(str, str)  # headline, action: a device fault the operator must see
+
+    def __init__(
+        self,
+        scanners: Sequence[SerialScanner],
+        scale: SerialScale | None,
+        monitor: PrinterMonitor | None,
+        status: StatusPanel,
+        screen: DevicesScreen,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._scanners = tuple(scanners)
+        self._scale = scale
+        self._monitor = monitor
+        self._status = status
+        self._screen = screen
+        self.stable_weight_g: int | None = None  # the scale's settled weight, when it has one
+
+    def start(self) -> None:
+        """Connect before starting: a report in the first instant must reach the window."""
+        if self._scanners:
+            self._serial = SerialBridge(self)
+            self._serial.scanned.connect(self.scanned)
+            self._serial.garbled.connect(self._serial_garbled)
+            self._serial.state_changed.connect(self._status.set_serial_state)
+            self._serial.state_changed.connect(self._screen.set_serial_state)
+            for scanner in self._scanners:
+                scanner.attach(self._serial.on_scan, self._serial.on_error, self._serial.on_state)
+                scanner.start()
+        if self._scale is not None:
+            bridge = self._scale_bridge = ScaleBridge(self)
+            bridge.reading.connect(self._weighed)
+            bridge.garbled.connect(self._scale_garbled)
+            bridge.state_changed.connect(self._scale_state)
+            bridge.reading.connect(self._screen.set_scale_reading)
+            bridge.garbled.connect(self._screen.set_scale_garbled)
+            bridge.state_changed.connect(self._screen.set_scale_state)
+            self._scale.attach(bridge.on_reading, bridge.on_error, bridge.on_state)
+            self._scale.start()
+        if self._monitor is not None:
+            self._printers = PrinterBridge(self)
+            self._printers.status.connect(self._status.set_printer_status)
+            self._printers.status.connect(self._screen.set_printer_status)
+            self._monitor.attach(self._printers.on_status)
+            self._monitor.start()
+
+    def stop(self) -> None:
+        for scanner in self._scanners:
+            scanner.stop()
+        if self._scale is not None:
+            self._scale.stop()
+        if self._monitor is not None:
+            self._monitor.stop()
+
+    def _serial_garbled(self, name: str, error: FramingError) -> None:
+        if error.reason == "empty":
+            return
+        self.alarm.emit(*garbled_scan_text(name, error.reason))
+
+    def _weighed(self, name: str, reading: Reading, stable: bool) -> None:
+        self.stable_weight_g = reading.weight_g if stable else None
+        self._status.set_weight(reading.weight_g, stable)
+
+    def _scale_state(self, name: str, state: str, detail: str) -> None:
+        if state != "connected":
+            self.stable_weight_g = None
+        self._status.set_scale_state(name, state, detail)
+
+    def _scale_garbled(self, name: str, error: ScaleFrameError) -> None:
+        log.warning("scale %s: %s (%r)", name, error.message, error.raw)
+        self._status.set_weight(None, False, error.message)
