@@ -36,6 +36,7 @@ class StationConfig:
     fullscreen: bool = False
     language: str = "en"
     wedge: WedgeConfig = field(default_factory=WedgeConfig)
+    wedge_gap_given: bool = False  # --wedge-gap-ms set: it wins over the calibrated gap
     serial_scanners: tuple[str, ...] = ()  # serial ports with a barcode scanner
     serial_baud: int = 9600
     serial_framing: FramingConfig = field(default_factory=FramingConfig)
@@ -73,8 +74,9 @@ def parse_args(argv: list[str] | None = None) -> StationConfig:
     parser.add_argument(
         "--wedge-gap-ms",
         type=float,
-        default=WedgeConfig().max_gap_ms,
-        help="longest pause between keys inside one scanner burst",
+        default=None,
+        help="longest pause between keys inside one scanner burst (default: the calibrated "
+        f"gap in devices.toml, else {WedgeConfig().max_gap_ms:g})",
     )
     parser.add_argument("--wedge-prefix", default="", help="characters the scanner sends first")
     parser.add_argument("--wedge-suffix", default="enter", choices=["enter", "tab", "none"])
@@ -118,7 +120,12 @@ def parse_args(argv: list[str] | None = None) -> StationConfig:
         demo=args.demo,
         fullscreen=args.fullscreen,
         language=args.language,
-        wedge=WedgeConfig(max_gap_ms=args.wedge_gap_ms, prefix=args.wedge_prefix, suffix=suffix),
+        wedge=WedgeConfig(
+            max_gap_ms=args.wedge_gap_ms or WedgeConfig().max_gap_ms,
+            prefix=args.wedge_prefix,
+            suffix=suffix,
+        ),
+        wedge_gap_given=args.wedge_gap_ms is not None,
         serial_scanners=tuple(args.serial_scanner),
         serial_baud=args.serial_baud,
         serial_framing=FramingConfig(terminator=Terminator(args.serial_suffix)),

@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         services = _services(config, store, devices, printer, gateway)
         return run_kiosk(
             services,
-            _wedge(config, devices, argv),
+            _wedge(config, devices),
             language=config.language,
             fullscreen=config.fullscreen,
             screenshot=config.screenshot,
@@ -96,12 +96,12 @@ def _station_devices(config: Any) -> Any:
     return default_devices(config.output_dir)
 
 
-def _wedge(config: Any, devices: Any, argv: list[str] | None) -> Any:
+def _wedge(config: Any, devices: Any) -> Any:
     """The calibrated gap from devices.toml, unless the command line sets one."""
     from app.wedge import WedgeConfig
 
     wedge = config.wedge
-    if devices.wedge_max_gap_ms is not None and "--wedge-gap-ms" not in (argv or sys.argv):
+    if devices.wedge_max_gap_ms is not None and not config.wedge_gap_given:
         wedge = WedgeConfig(devices.wedge_max_gap_ms, wedge.min_length, wedge.prefix, wedge.suffix)
     return wedge
 

@@ -6,7 +6,8 @@ replaces the file atomically, so a power cut leaves the old or the new file, nev
 
 Which printer prints which document is part of the file (``documents = [...]``); a document
 that no printer claims goes to the first printer that claims none (``documents`` left empty)
-and whose language can draw it.
+and whose language can draw it, else to the first printer that can draw it at all: a gift
+note is printed somewhere rather than not at all.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import Any
 
 import tomli_w
 
+from app.domain.sscc import layout_problem as sscc_layout_problem
 from app.scale_protocols import ScaleProtocol
 from app.serial_framing import Terminator
 
@@ -183,7 +185,7 @@ class StationDevices:
     scale: ScaleSettings | None = None
     wedge_max_gap_ms: float | None = None  # set by calibration; None: the default
     gs1_company_prefix: str = "0614141"  # GS1's example prefix until the site sets its own
-    station_number: int = 1  # leads the SSCC serial block of this station
+    station_number: int = 1  # 0-999, leads the SSCC serial block of this station
     ship_from: tuple[str, ...] = ("Tote warehouse",)  # sender on labels: name, then lines
     extra: Mapping[str, Any] = field(default_factory=dict)  # unknown keys, kept on save
 
@@ -197,10 +199,13 @@ class StationDevices:
             6 <= len(prefix) <= 12
         ):
             raise DevicesFileError(f"gs1.company_prefix must be 6 to 12 digits, not {prefix!r}")
-        if not _is_int(self.station_number) or not 0 <= self.station_number <= 9999:
+        if not _is_int(self.station_number) or not 0 <= self.station_number <= 999:
             raise DevicesFileError(
-                f"station.number must be a whole number from 0 to 9999, not {self.station_number!r}"
+                f"station.number must be a whole number from 0 to 999, not {self.station_number!r}"
             )
+        problem = sscc_layout_problem(prefix, self.station_number)
+        if problem is not None:
+            raise DevicesFileError(f"gs1.company_prefix: {problem}")
         gap = self.wedge_max_gap_ms
         if gap is not None and (
             not isinstance(gap, int | float) or isinstance(gap, bool) or not 0 < gap < math.inf
@@ -213,12 +218,16 @@ class StationDevices:
             raise DevicesFileError("site.ship_from needs at least the sender's name")
 
     def printer_for(self, kind: str) -> PrinterSettings | None:
-        """The printer that takes ``kind``: the one that names it, else the first that can."""
+        """The printer that takes ``kind``: the one that names it, else the first that names
+        nothing and can draw it, else the first that can draw it at all."""
         for printer in self.printers:
             if kind in printer.documents:
                 return printer
         for printer in self.printers:
             if not printer.documents and kind in CAN_DRAW[printer.language]:
+                return printer
+        for printer in self.printers:
+            if kind in CAN_DRAW[printer.language]:
                 return printer
         return None
 

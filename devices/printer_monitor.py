@@ -2,7 +2,9 @@
 
 The health panel shows the answers (ready, paper out, offline, unknown, with the detail);
 a status query is a short separate exchange, so it never delays a print job for long. A
-printer that is busy printing answers on the next round.
+printer that is busy printing answers on the next round. Serial and USB printers are not
+asked: their port is opened exclusively, and a status poll from the kiosk would lock the
+document process out of it in the middle of a job.
 """
 
 from __future__ import annotations
@@ -11,11 +13,12 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 
-from app.station_devices import PrinterSettings
+from app.station_devices import PrinterSettings, TransportKind
 from devices.printer_gateway import PrinterGateway
 from devices.printing.status import PrinterState, PrinterStatus
 
 log = logging.getLogger(__name__)
+_EXCLUSIVE = frozenset({TransportKind.SERIAL, TransportKind.USB})
 StatusCallback = Callable[[str, PrinterStatus], None]  # printer name, its status
 
 
@@ -29,7 +32,9 @@ class PrinterMonitor:
         timeout_s: float = 1.0,
     ) -> None:
         self._gateway = gateway
-        self._printers = tuple(printers)
+        # Serial and USB printers are opened exclusively: asking them from the kiosk would
+        # lock the document process out of them mid-job. Their state shows in their jobs.
+        self._printers = tuple(p for p in printers if p.transport not in _EXCLUSIVE)
         self._on_status: StatusCallback = on_status or (lambda name, status: None)
         self._interval_s = interval_s
         self._timeout_s = timeout_s

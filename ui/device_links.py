@@ -8,6 +8,7 @@ settled weight for the next scan, and hands serial scans and faults to the windo
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Sequence
 
 from app.scale_protocols import Reading, ScaleFrameError
@@ -17,12 +18,14 @@ from devices.serial_scale import SerialScale
 from devices.serial_scanner import SerialScanner
 from ui.device_bridge import PrinterBridge, ScaleBridge
 from ui.messages import garbled_scan_text
-from ui.qt import QObject, Signal
+from ui.qt import QObject, QTimer, Signal
 from ui.screens.devices import DevicesScreen
 from ui.serial_bridge import SerialBridge
 from ui.status_panel import StatusPanel
 
 log = logging.getLogger(__name__)
+FRESH_S = 1.5  # a settled weight older than this is not the parcel on the scale now
+SILENT_S = 3.0  # a connected scale quiet for longer is reported (stream scales never say)
 
 
 class DeviceLinks(QObject):
@@ -44,7 +47,19 @@ class DeviceLinks(QObject):
         self._monitor = monitor
         self._status = status
         self._screen = screen
-        self.stable_weight_g: int | None = None  # the scale's settled weight, when it has one
+        self._stable: tuple[int, float] | None = None  # settled grams, monotonic time
+        self._last_reading = 0.0  # monotonic time of the scale's last reading
+        self._watch = QTimer(self)  # a scale that went silent must not leave its weight
+        self._watch.setInterval(1000)
+        self._watch.timeout.connect(self._check_silence)
+
+    @property
+    def stable_weight_g(self) -> int | None:
+        """The scale's settled weight, only while it is fresh: a weight the scale stopped
+        confirming (silent, garbled, unplugged) is never recorded on a package."""
+        if self._stable is None or time.monotonic() - self._stable[1] > FRESH_S:
+            return None
+        return self._stable[0]
 
     def start(self) -> None:
         """Connect before starting: a report in the first instant must reach the window."""
@@ -66,7 +81,9 @@ class DeviceLinks(QObject):
             bridge.garbled.connect(self._screen.set_scale_garbled)
             bridge.state_changed.connect(self._screen.set_scale_state)
             self._scale.attach(bridge.on_reading, bridge.on_error, bridge.on_state)
+            self._last_reading = time.monotonic()
             self._scale.start()
+            self._watch.start()
         if self._monitor is not None:
             self._printers = PrinterBridge(self)
             self._printers.status.connect(self._status.set_printer_status)
@@ -75,6 +92,7 @@ class DeviceLinks(QObject):
             self._monitor.start()
 
     def stop(self) -> None:
+        self._watch.stop()
         for scanner in self._scanners:
             scanner.stop()
         if self._scale is not None:
@@ -88,14 +106,27 @@ class DeviceLinks(QObject):
         self.alarm.emit(*garbled_scan_text(name, error.reason))
 
     def _weighed(self, name: str, reading: Reading, stable: bool) -> None:
-        self.stable_weight_g = reading.weight_g if stable else None
+        now = time.monotonic()
+        self._last_reading = now
+        usable = stable and reading.weight_g is not None
+        self._stable = (reading.weight_g, now) if usable and reading.weight_g else None
         self._status.set_weight(reading.weight_g, stable)
 
     def _scale_state(self, name: str, state: str, detail: str) -> None:
         if state != "connected":
-            self.stable_weight_g = None
+            self._stable = None
+        self._last_reading = time.monotonic()
         self._status.set_scale_state(name, state, detail)
 
     def _scale_garbled(self, name: str, error: ScaleFrameError) -> None:
         log.warning("scale %s: %s (%r)", name, error.message, error.raw)
+        self._stable = None
         self._status.set_weight(None, False, error.message)
+
+    def _check_silence(self) -> None:
+        quiet = time.monotonic() - self._last_reading
+        if quiet > SILENT_S:
+            self._stable = None
+            self._status.set_weight(
+                None, False, self.tr("no reading for {s} s").format(s=round(quiet))
+            )

@@ -19,7 +19,8 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-from app.usecases.documents import DocumentService, PrintResult
+from app.usecases.documents import DocumentService
+from app.usecases.print_results import PrintResult
 
 log = logging.getLogger(__name__)
 START_TIMEOUT_S = 60.0

@@ -284,6 +284,9 @@ def _gift_note(c: LabelCanvas, note: GiftNote) -> None:
     c.text(M + 5, 133, order, 3, width=inner, align="center")
     if note.special_code:
         c.text(M + 5, 138, note.special_code, 3, width=inner, align="center")
+    if note.copy >= 2:
+        reprint = arg(translate("LabelImage", "REPRINT %1"), note.copy)
+        c.text(M + 5, 143, reprint, 3, width=inner, align="center")
 
 
 def _code_label(c: LabelCanvas, caption: str, code: str, barcode: str, details: str) -> None:

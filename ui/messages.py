@@ -136,9 +136,7 @@ def refusal_text(reason: Reason, params: Mapping[str, str | int]) -> tuple[str, 
                 translate("Messages", "Order {order} is still open").format(
                     order=p.get("order", "")
                 ),
-                translate(
-                    "Messages", "Finish it or put it aside, then scan the badge again."
-                ),
+                translate("Messages", "Finish it or put it aside, then scan the badge again."),
             )
         case Reason.CASE_EXCEEDS_REMAINING:
             return (

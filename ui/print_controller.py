@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from app.usecases.documents import PrintResult
 from app.usecases.print_decisions import PrintDecisions
+from app.usecases.print_results import PrintResult
 from app.usecases.status import StationStatus, UncertainJob
 from ui.print_worker import JobRunner, PrintWorker
 from ui.qt import QObject, QTimer, Signal, translate
@@ -89,10 +89,9 @@ class PrintController(QObject):
         self._decide(lambda: self._decisions.confirm_printed(job_id))
 
     def print_again(self, job_id: str) -> None:
-        new_ids: list[str] = []
+        new_ids: list[str | None] = []
         self._decide(lambda: new_ids.append(self._decisions.print_again(job_id)))
-        if new_ids:
-            self.submit(new_ids)
+        self.submit([i for i in new_ids if i is not None])
 
     def close(self) -> None:
         self._due.stop()

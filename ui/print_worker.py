@@ -12,7 +12,7 @@ import queue
 import threading
 from typing import Protocol
 
-from app.usecases.documents import PrintResult
+from app.usecases.print_results import PrintResult
 from ui.qt import QObject, Signal, SignalInstance
 
 log = logging.getLogger(__name__)

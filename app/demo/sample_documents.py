@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 
 from app.domain.documents import Address, Money, PackingSlip, SlipLine
 from app.domain.labels import Document, GiftNote, LocationLabel, ShippingLabel, ToteLabel
-from app.domain.sscc import make_sscc, station_block
+from app.domain.sscc import make_sscc, station_serial
 
 DEMO_COMPANY_PREFIX = "0614141"  # GS1's own example prefix, never a real company's
 WAREHOUSE = Address("Tote Demo Warehouse", ("Λεωφόρος Αθηνών 112", "10442 Αθήνα", "GR"))
@@ -27,7 +27,7 @@ def sample_shipping_label(copy: int = 1) -> ShippingLabel:
         carrier="ACS",
         service="Express",
         tracking_number="1Z999AA10123456784",
-        sscc=make_sscc(0, DEMO_COMPANY_PREFIX, station_block(1, 42)),
+        sscc=make_sscc(0, DEMO_COMPANY_PREFIX, station_serial(DEMO_COMPANY_PREFIX, 1, 42)),
         package_number=1,
         package_count=2,
         weight_g=2350,

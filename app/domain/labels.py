@@ -62,6 +62,7 @@ class GiftNote:
     to_name: str
     message: str
     special_code: str | None
+    copy: int = 1  # 2 and more: a reprint, marked as such
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 An SSCC is an extension digit, the GS1 company prefix, a serial reference filling the rest of
 17 digits, and a mod-10 check digit. Uniqueness across stations comes from the serial
-reference: each station owns a block of it (``station_block``), so two stations offline at
+reference: each station owns a block of it (``station_serial``), so two stations offline at
 the same time can never allocate the same number.
 """
 
@@ -38,9 +38,46 @@ def make_sscc(extension: int, company_prefix: str, serial: int) -> str:
     return body + str(gs1_check_digit(body))
 
 
-def station_block(station_number: int, counter: int, block_digits: int = 6) -> int:
-    """The serial reference for a station's ``counter``-th package: the station number leads,
-    so blocks of stations never overlap."""
-    if not 0 <= counter < 10**block_digits:
-        raise ValueError("this station has used its whole block of serial numbers")
-    return station_number * int(10**block_digits) + counter
+STATION_DIGITS = 3  # station numbers 0-999 lead the serial reference
+MIN_COUNTER_DIGITS = 4  # at least 10,000 packages per station before its block runs out
+
+
+class SsccRangeExhaustedError(ValueError):
+    """This station has used every serial number of its block."""
+
+
+def counter_digits(company_prefix: str) -> int:
+    """How many digits of the serial reference count a station's packages."""
+    return SSCC_LENGTH - 2 - len(company_prefix) - STATION_DIGITS
+
+
+def layout_problem(company_prefix: str, station_number: int) -> str | None:
+    """Why SSCCs cannot be made for this prefix and station number, or None."""
+    if not (company_prefix.isascii() and company_prefix.isdigit()):
+        return f"the GS1 company prefix must be digits, not {company_prefix!r}"
+    if not 6 <= len(company_prefix) <= 12:
+        return "the GS1 company prefix has 6 to 12 digits"
+    if not 0 <= station_number < 10**STATION_DIGITS:
+        return f"station numbers go from 0 to {10**STATION_DIGITS - 1}"
+    if counter_digits(company_prefix) < MIN_COUNTER_DIGITS:
+        return (
+            f"a {len(company_prefix)}-digit GS1 company prefix leaves "
+            f"{counter_digits(company_prefix)} digits per station for package numbers (at "
+            f"least {MIN_COUNTER_DIGITS} are needed); use a prefix of at most "
+            f"{SSCC_LENGTH - 2 - STATION_DIGITS - MIN_COUNTER_DIGITS} digits"
+        )
+    return None
+
+
+def station_serial(company_prefix: str, station_number: int, counter: int) -> int:
+    """The serial reference of this station's ``counter``-th package: the station number
+    leads, so the blocks of two stations never overlap, even when both work offline."""
+    problem = layout_problem(company_prefix, station_number)
+    if problem is not None:
+        raise ValueError(problem)
+    digits = counter_digits(company_prefix)
+    if not 0 <= counter < 10**digits:
+        raise SsccRangeExhaustedError(
+            f"station {station_number} has used all {10**digits:,} SSCCs of its block"
+        )
+    return station_number * int(10**digits) + counter

@@ -37,8 +37,10 @@ def print_job_ids(
     conn: Connection, *, include_failed: bool = False, due_at: datetime | None = None
 ) -> list[str]:
     """Documents still to produce, oldest first: failed ones only when asked, and with
-    ``due_at`` only those whose next delivery attempt is due by then."""
-    states = ("pending", "failed") if include_failed else ("pending",)
+    ``due_at`` only those whose next delivery attempt is due by then. Jobs marked
+    "sending" are included: the claim tells one in progress from one whose worker stopped
+    mid-job (which becomes uncertain)."""
+    states = ("pending", "sending", "failed") if include_failed else ("pending", "sending")
     stmt = select(print_jobs.c.job_id).where(print_jobs.c.status.in_(states))
     if due_at is not None:
         stmt = stmt.where(

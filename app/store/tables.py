@@ -260,8 +260,10 @@ class PrintJob(Base):
     kind: Mapped[str] = mapped_column(String(30))
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"))
     package_id: Mapped[int | None] = mapped_column(ForeignKey("packages.id"))  # labels
-    # pending -> done | failed; "uncertain": the bytes may have reached the printer, so it
-    # is never sent again without the operator's word.
+    # pending -> sending -> done | pending (not sent, waits) | uncertain; failed after too
+    # many attempts or the deadline. "uncertain": the bytes may have reached the printer, so
+    # it is never sent again without the operator's word; "replaced" once it was printed
+    # again as the next copy.
     status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
     printer: Mapped[str | None] = mapped_column(String(40))  # the printer that took it
     copy: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
@@ -279,6 +281,7 @@ class PrintJob(Base):
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     __table_args__ = (
         CheckConstraint(
-            "status IN ('pending', 'done', 'failed', 'uncertain')", name="status_known"
+            "status IN ('pending', 'sending', 'done', 'failed', 'uncertain', 'replaced')",
+            name="status_known",
         ),
     )

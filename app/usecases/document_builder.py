@@ -45,11 +45,15 @@ def build_document(
             to_name=order.ship_name,
             message=order.gift_message or "",
             special_code=order.special_code,
+            copy=job.copy,
         )
     if job.kind == "shipping_label":
         package = next((p for p in packages if p.id == job.package_id), None)
         if package is None or package.sscc is None:
-            raise NotPrintableError(f"order {order.number}: the label's package has no SSCC")
+            raise NotPrintableError(
+                f"order {order.number}: its package has no SSCC (this station's SSCC block "
+                "is used up: ask a supervisor to give it a new station number)"
+            )
         box = session.get(BoxType, package.box_type_id) if package.box_type_id else None
         place = f"{order.ship_postcode} {order.ship_city}".strip()
         lines = (order.ship_address1, order.ship_address2, place, order.ship_region)

@@ -12,20 +12,25 @@ document, renders it for the printer that takes its kind and delivers it:
 - uncertain (the connection broke mid-job): the printer may have printed it, so the job is
   never sent again by itself: the operator says whether it printed, or asks for a reprint,
   which prints the next copy, marked as such.
+
+Before the first byte goes out the job is marked "sending" in its own commit. A worker
+killed (or a kiosk closed) while sending leaves that mark behind, and whoever takes the job
+next makes it uncertain instead of sending it again: a label never comes out twice without
+the operator's word.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, CursorResult, case, select, update
+from sqlalchemy import Connection, case, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.clock import Clock, utc_now
@@ -35,8 +40,10 @@ from app.ports import DeliveryOutcome, DocumentRenderer, PrinterGateway
 from app.station_devices import Language, StationDevices
 from app.store import print_queries as pq
 from app.store.journal import audit
-from app.store.tables import Order, Package, PrintJob, Station
+from app.store.tables import Order, Package, PrintJob
 from app.usecases.document_builder import JobSpec, build_document, job_file_name
+from app.usecases.print_job_rows import operator_now, retrying, rowcount, settled
+from app.usecases.print_results import PrintResult
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(seconds=90)
@@ -45,24 +52,8 @@ SEND_DEADLINE_S = 10.0  # one delivery attempt
 RETRY_PAUSE_MIN = timedelta(seconds=2)
 RETRY_PAUSE_MAX = timedelta(seconds=60)
 RETRY_WINDOW = timedelta(minutes=15)  # how long a job (or a Retry) keeps trying
+UNREACHABLE_S = 5.0  # after a printer did not answer, its other jobs wait this long
 EXTENSIONS = {Language.PDF: "pdf", Language.ZPL: "zpl", Language.ESCPOS: "bin"}
-
-
-@dataclass(frozen=True, slots=True)
-class PrintResult:
-    job_id: str
-    order_number: str
-    ok: bool
-    path: Path | None  # where a folder printer put it
-    error: str | None
-    in_progress: bool = False  # another worker holds the job right now: not a failure
-    kind: str = ""
-    printer: str | None = None
-    state: str = ""  # done, waiting (will retry), failed, uncertain, busy
-
-    @property
-    def uncertain(self) -> bool:
-        return self.state == "uncertain"
 
 
 def process_alive(owner: str) -> bool:
@@ -99,6 +90,8 @@ class DocumentService:
         self._clock = clock
         self._owner = owner or str(os.getpid())
         self._owner_alive = owner_alive
+        self._unreachable: dict[str, float] = {}  # printer -> monotonic time to try again
+        self._unreachable_why: dict[str, str] = {}
 
     def run_pending(self) -> list[PrintResult]:
         """Every job that is due; a failure stays pending with its error for a retry."""
@@ -112,11 +105,17 @@ class DocumentService:
         claimed = self._claim(job_id, retry_failed)
         if isinstance(claimed, PrintResult):
             return claimed
-        spec, number, package_number = claimed
+        spec, number, package_number, attempt = claimed
+        finish = partial(self._finish, job_id, number, spec.kind, attempt=attempt)
         printer = self._devices.printer_for(spec.kind)
         if printer is None:
             error = f"no printer is set up for {spec.kind.replace('_', ' ')}s"
-            return self._finish(job_id, number, spec.kind, None, error=error, final=True)
+            return finish(None, error=error, final=True)
+        if not retry_failed and self._unreachable.get(printer.name, 0.0) > time.monotonic():
+            # It did not answer a moment ago: do not make every waiting job pay its
+            # connect timeout again (the other printers' documents would wait behind).
+            # The operator's Retry always tries.
+            return finish(printer.name, error=self._unreachable_why[printer.name], wait=True)
         try:  # from the claim on, every failure is recorded and releases the job
             with self._reads() as session:
                 document = build_document(session, spec, self._ctx.station_code, self._ship_from)
@@ -127,26 +126,47 @@ class DocumentService:
         except Exception as exc:  # a document the renderer cannot draw: counted attempt
             log.exception("%s for %s could not be rendered", spec.kind, number)
             error = f"{type(exc).__name__}: {exc}"
-            return self._finish(job_id, number, spec.kind, printer.name, error=error)
+            return finish(printer.name, error=error)
+        if not self._mark_sending(job_id, attempt, printer.name):
+            return PrintResult(job_id, number, False, None, None, True, spec.kind, None, "busy")
         name = job_file_name(spec.kind, number, package_number, spec.copy)
         name += "." + EXTENSIONS[printer.language]
         delivery = self._gateway.deliver(printer, data, name, SEND_DEADLINE_S)
+        sent = partial(finish, printer.name, sending=True)
         if delivery.outcome is DeliveryOutcome.DELIVERED:
-            return self._finish(job_id, number, spec.kind, printer.name, where=delivery.location)
+            self._unreachable.pop(printer.name, None)
+            return sent(where=delivery.location)
         if delivery.outcome is DeliveryOutcome.UNCERTAIN:
-            return self._finish(
-                job_id, number, spec.kind, printer.name, error=delivery.detail, uncertain=True
-            )
-        return self._finish(
-            job_id, number, spec.kind, printer.name, error=delivery.detail, wait=True
-        )
+            return sent(error=delivery.detail, uncertain=True)
+        self._unreachable[printer.name] = time.monotonic() + UNREACHABLE_S
+        self._unreachable_why[printer.name] = delivery.detail
+        return sent(error=delivery.detail, wait=True)
+
+    def _mark_sending(self, job_id: str, attempt: int, printer: str) -> bool:
+        """Commit that bytes are about to go out, while the job is still ours."""
+        now = self._clock()
+
+        def mark() -> object:
+            with self._sessions.begin() as session:
+                return session.execute(
+                    update(PrintJob)
+                    .where(
+                        PrintJob.job_id == job_id,
+                        PrintJob.claimed_by == self._owner,
+                        PrintJob.attempts == attempt,
+                        PrintJob.status == "pending",
+                    )
+                    .values(status="sending", printer=printer, claimed_until=now + LEASE)
+                )
+
+        return rowcount(retrying(mark)) == 1
 
     def _acting(self, conn: Connection) -> StationContext:
-        return _operator_now(conn, self._ctx)
+        return operator_now(conn, self._ctx)
 
     def _claim(
         self, job_id: str, retry_failed: bool
-    ) -> tuple[JobSpec, str, int | None] | PrintResult:
+    ) -> tuple[JobSpec, str, int | None, int] | PrintResult:
         """Take the job: read it on a snapshot, then one conditional UPDATE.
 
         The write transaction is a single indexed statement, so the scanning GUI thread
@@ -174,16 +194,19 @@ class DocumentService:
                 .outerjoin(Package, Package.id == PrintJob.package_id)
                 .where(PrintJob.job_id == job_id)
             ).one()
-        result = _settled(job_id, row, retry_failed)
+        result = settled(job_id, row, retry_failed)
         if result is not None:
             return result
         held = row.claimed_until is not None and row.claimed_until > now
         # Our own old claim is no obstacle: a worker runs one job at a time.
         mine = row.claimed_by == self._owner
-        if held and not mine and row.claimed_by and self._owner_alive(row.claimed_by):
+        alive = bool(row.claimed_by) and self._owner_alive(row.claimed_by)
+        if held and not mine and alive:
             return PrintResult(
                 job_id, row.number, False, None, None, True, row.kind, row.printer, "busy"
             )
+        if row.status == "sending":  # its sender stopped mid-job: it may be on paper
+            return self._cut_off(job_id, row)
         if row.status == "pending" and row.attempts >= MAX_ATTEMPTS and not retry_failed:
             # Attempts that crashed or hung the renderer never reached _finish: stop here.
             error = row.error or "the document process stopped while producing it"
@@ -214,10 +237,50 @@ class DocumentService:
                     **({"deadline_at": now + RETRY_WINDOW} if retry_failed else {}),
                 )
             )
-        if _rowcount(taken) != 1:
+        if rowcount(taken) != 1:
             return PrintResult(job_id, row.number, False, None, None, True, row.kind, None, "busy")
         spec = JobSpec(row.kind, row.order_id, row.package_id, row.copy)
-        return spec, row.number, row.package_number
+        return spec, row.number, row.package_number, row.attempts + 1
+
+    def _cut_off(self, job_id: str, row: Any) -> PrintResult:
+        """A job left "sending" by a worker that stopped: the operator must say."""
+        error = (
+            f"Tote stopped while sending this to {row.printer or 'the printer'}: "
+            "it may have printed."
+        )
+        now = self._clock()
+
+        def settle() -> None:
+            with self._sessions.begin() as session:
+                conn = session.connection()
+                changed = conn.execute(
+                    update(PrintJob)
+                    .where(
+                        PrintJob.job_id == job_id,
+                        PrintJob.status == "sending",
+                        PrintJob.attempts == row.attempts,
+                    )
+                    .values(status="uncertain", error=error, claimed_until=None, claimed_by=None)
+                )
+                if rowcount(changed) == 1:
+                    audit(
+                        conn,
+                        self._acting(conn),
+                        now,
+                        "print_uncertain",
+                        row.number,
+                        {
+                            "job_id": job_id,
+                            "kind": row.kind,
+                            "printer": row.printer,
+                            "error": error,
+                        },
+                    )
+
+        retrying(settle)
+        return PrintResult(
+            job_id, row.number, False, None, error, False, row.kind, row.printer, "uncertain"
+        )
 
     def _finish(
         self,
@@ -226,22 +289,55 @@ class DocumentService:
         kind: str,
         printer: str | None,
         *,
+        attempt: int,
+        sending: bool = False,
         where: str | None = None,
         error: str | None = None,
         uncertain: bool = False,
         wait: bool = False,
         final: bool = False,
     ) -> PrintResult:
-        """Record the outcome in one short write transaction of prepared statements (the
-        GUI thread waits behind it, so no ORM work inside)."""
+        """Record the outcome while the job is still this attempt's: if our lease ran out
+        and another worker took it over, its outcome wins (a done job never turns failed).
+        The store may be busy for a moment: the write is retried, and a job whose outcome
+        could not be written stays "sending", which the next claim makes uncertain."""
+        return retrying(
+            lambda: self._write_outcome(
+                job_id,
+                order_number,
+                kind,
+                printer,
+                attempt,
+                sending,
+                where,
+                error,
+                uncertain,
+                wait,
+                final,
+            )
+        )
+
+    def _write_outcome(
+        self,
+        job_id: str,
+        order_number: str,
+        kind: str,
+        printer: str | None,
+        attempt: int,
+        sending: bool,
+        where: str | None,
+        error: str | None,
+        uncertain: bool,
+        wait: bool,
+        final: bool,
+    ) -> PrintResult:
         now = self._clock()
         free = {"claimed_until": None, "claimed_by": None, "printer": printer}
-        # Only while the job is still ours: if our lease ran out and another worker took
-        # it over, its outcome wins (a done job must never turn failed).
         ours = (
             (PrintJob.job_id == job_id)
             & (PrintJob.claimed_by == self._owner)
-            & (PrintJob.status == "pending")
+            & (PrintJob.attempts == attempt)
+            & (PrintJob.status == ("sending" if sending else "pending"))
         )
         path = Path(where) if where and "/" in where else None
         with self._sessions.begin() as session:
@@ -284,7 +380,7 @@ class DocumentService:
                     pause = min(
                         max((now - deadline.created_at) / 2, RETRY_PAUSE_MIN), RETRY_PAUSE_MAX
                     )
-                    values = {"attempts": 0, "next_attempt_at": now + pause}
+                    values = {"status": "pending", "attempts": 0, "next_attempt_at": now + pause}
                     state = "waiting"
             else:
                 values = {
@@ -293,7 +389,12 @@ class DocumentService:
                     )
                 }
                 state = "waiting"
-            conn.execute(update(PrintJob).where(ours).values(error=error, **values, **free))
+            changed = conn.execute(
+                update(PrintJob).where(ours).values(error=error, **values, **free)
+            )
+            if rowcount(changed) != 1:
+                log.warning("job %s was taken over before its outcome was written", job_id)
+                return PrintResult(job_id, order_number, False, None, None, True, kind)
             if uncertain:
                 audit(
                     conn,
@@ -304,30 +405,3 @@ class DocumentService:
                     {"job_id": job_id, "kind": kind, "printer": printer, "error": error},
                 )
         return PrintResult(job_id, order_number, False, None, error, False, kind, printer, state)
-
-
-def _operator_now(conn: Connection, ctx: StationContext) -> StationContext:
-    """The station with whoever is signed in there now (badges change it while the
-    document process runs)."""
-    code = conn.execute(
-        select(Station.current_operator_code).where(Station.code == ctx.station_code)
-    ).scalar_one_or_none()
-    return ctx if not code else StationContext(ctx.station_code, code)
-
-
-def _settled(job_id: str, row: Any, retry_failed: bool) -> PrintResult | None:
-    """The answer for a job that must not run now (done, uncertain, failed), else None."""
-    answer = partial(PrintResult, job_id, row.number, kind=row.kind, printer=row.printer)
-    if row.status == "done":  # asked twice: never print twice
-        out = row.output_path
-        path = Path(out) if out and "/" in out else None
-        return answer(True, path, None, state="done")
-    if row.status == "uncertain":  # only the operator can settle it
-        return answer(False, None, row.error, state="uncertain")
-    if row.status == "failed" and not retry_failed:
-        return answer(False, None, row.error, state="failed")
-    return None
-
-
-def _rowcount(result: object) -> int:
-    return result.rowcount if isinstance(result, CursorResult) else -1

@@ -35,9 +35,10 @@ class PrintDecisions:
         """The operator saw an uncertain job come out whole: it is done."""
         self._resolve_uncertain(job_id, "done", "print_confirmed")
 
-    def print_again(self, job_id: str) -> str:
-        """The operator saw an uncertain or failed job not come out (or come out damaged):
-        the next copy is queued, marked as a reprint. Returns the new job's id."""
+    def print_again(self, job_id: str) -> str | None:
+        """The operator saw an uncertain job not come out (or come out damaged): it is
+        replaced by the next copy, marked as a reprint; Retry never sends the replaced
+        one. Returns the new job's id (None if it was settled meanwhile)."""
         now = self._clock()
         with self._sessions.begin() as session:
             conn = session.connection()
@@ -46,12 +47,12 @@ class PrintDecisions:
                 .join(Order, Order.id == PrintJob.order_id)
                 .where(PrintJob.job_id == job_id)
             ).one()
-            if row.status not in ("uncertain", "failed"):
-                raise ValueError(f"job {job_id} is {row.status}: nothing to print again")
+            if row.status != "uncertain":  # another tap, another window settled it
+                return None
             conn.execute(
                 update(PrintJob)
                 .where(PrintJob.job_id == job_id)
-                .values(status="failed", claimed_until=None, claimed_by=None)
+                .values(status="replaced", claimed_until=None, claimed_by=None)
             )
             kind, package_id = conn.execute(
                 select(PrintJob.kind, PrintJob.package_id).where(PrintJob.job_id == job_id)

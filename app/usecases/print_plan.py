@@ -8,15 +8,22 @@ and nobody mistakes it for a second parcel.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import Connection
 
-from app.domain.sscc import make_sscc, station_block
+from app.domain.sscc import (
+    SsccRangeExhaustedError,
+    layout_problem,
+    make_sscc,
+    station_serial,
+)
 from app.store import print_queries as pq
 
+log = logging.getLogger(__name__)
 DELIVERY_DEADLINE = timedelta(minutes=15)  # a printer away longer than this: ask the operator
 
 
@@ -26,15 +33,27 @@ class LabelSettings:
     station_number: int = 1
     sscc_extension: int = 0
 
+    def __post_init__(self) -> None:  # refused at start, never on an order's last scan
+        problem = layout_problem(self.gs1_company_prefix, self.station_number)
+        if problem is not None:
+            raise ValueError(problem)
+
 
 def queue_packed_order(
     conn: Connection, order_id: int, gift: bool, now: datetime, labels: LabelSettings
 ) -> tuple[str, ...]:
     """SSCCs for the order's packages, and its documents' jobs; returns the job ids."""
     for package_id in pq.packages_without_sscc(conn, order_id):
-        serial = station_block(labels.station_number, pq.next_sscc_counter(conn))
-        sscc = make_sscc(labels.sscc_extension, labels.gs1_company_prefix, serial)
-        pq.set_sscc(conn, package_id, sscc)
+        counter = pq.next_sscc_counter(conn)
+        try:
+            serial = station_serial(labels.gs1_company_prefix, labels.station_number, counter)
+        except SsccRangeExhaustedError:
+            # The order is packed all the same; its label job fails and says why.
+            log.error("no SSCC for a package of order %s: the station's block is used up", order_id)
+            continue
+        pq.set_sscc(
+            conn, package_id, make_sscc(labels.sscc_extension, labels.gs1_company_prefix, serial)
+        )
     deadline = now + DELIVERY_DEADLINE
     jobs: list[tuple[str, int | None]] = [("packing_slip", None)]
     jobs += [("shipping_label", row.id) for row in pq.order_packages(conn, order_id)]

@@ -160,6 +160,8 @@ def _gift_note(r: ReceiptWriter, note: GiftNote) -> None:
     r.line(f"Order {note.order_number}", align="center")
     if note.special_code:
         r.line(note.special_code, align="center")
+    if note.copy >= 2:
+        r.line(f"*** REPRINT {note.copy} ***", align="center", bold=True)
 
 
 def _code_label(r: ReceiptWriter, caption: str, code: str, data: str, details: str) -> None:

@@ -186,6 +186,8 @@ def _gift_note(c: Canvas, note: GiftNote) -> None:
     c.text(M + 5, 133, f"ORDER {note.order_number}", 3, width=inner, align="center")
     if note.special_code:
         c.text(M + 5, 138, note.special_code, 3, width=inner, align="center")
+    if note.copy >= 2:
+        c.text(M + 5, 143, f"REPRINT {note.copy}", 3, width=inner, align="center")
 
 
 def _code_label(c: Canvas, caption: str, code: str, barcode: str, details: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -223,3 +224,16 @@ def test_a_monitor_with_no_printers_starts_no_thread(gateway: PrinterGateway) ->
     assert monitor.poll_once() == {}
     assert not any(t.name == "tote-printers" for t in threading.enumerate())
     monitor.stop()
+
+
+def test_serial_and_usb_printers_are_never_polled_from_the_kiosk(tmp_path: Path) -> None:
+    """Their port is opened exclusively: a poll would lock the document process out."""
+    seen: list[str] = []
+    printers = [
+        PrinterSettings("Receipts", Language.ESCPOS, TransportKind.SERIAL, "/dev/ttyUSB9@9600"),
+        PrinterSettings("Usb", Language.ESCPOS, TransportKind.USB, "04b8:0202"),
+        PrinterSettings("Folder", Language.ZPL, TransportKind.FOLDER, str(tmp_path)),
+    ]
+    monitor = PrinterMonitor(PrinterGateway(), printers, lambda name, status: seen.append(name))
+    monitor.poll_once()
+    assert seen == ["Folder"]

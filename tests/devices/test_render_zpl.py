@@ -218,3 +218,11 @@ def test_missing_fonts_fall_back_with_a_warning(
     assert b"^GFA," in zpl
     assert any("missing" in r.getMessage() for r in caplog.records)
     well_formed(zpl)
+
+
+def test_a_reprinted_gift_note_says_so() -> None:
+    note = sample_gift_note()
+    assert b"REPRINT" not in render_zpl(note)
+    again = render_zpl(replace(note, copy=2))
+    assert b"REPRINT 2" in again
+    assert draw(again, 203).size == draw(render_zpl(note), 203).size

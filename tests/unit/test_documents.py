@@ -7,7 +7,6 @@ tested on a loopback printer and real files in tests/devices and tests/integrati
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -215,7 +214,7 @@ def test_print_again_after_an_uncertain_label_prints_the_next_copy(
     assert isinstance(copy, ShippingLabel) and copy.copy == 2
     assert jobs(store) == [
         ("packing_slip", "done", 1),
-        ("shipping_label", "failed", 1),
+        ("shipping_label", "replaced", 1),
         ("shipping_label", "done", 2),
     ]
 
@@ -255,8 +254,17 @@ def test_no_printer_for_a_document_fails_it_with_a_clear_message(
     store: Store, catalogue: Catalogue, station: PackStation
 ) -> None:
     pack(store, station, catalogue, "SO-1")
-    slips_only = replace(SLIPS, documents=("packing_slip",))
-    docs = service(store, Renderer(), Gateway(), devices=StationDevices(printers=(slips_only,)))
+    receipts = PrinterSettings(
+        "Receipts", Language.ESCPOS, TransportKind.TCP, "127.0.0.1:9101"
+    )  # a receipt printer cannot draw a 4x6 label
+    docs = DocumentService(
+        store.sessions,
+        CTX,
+        {Language.ESCPOS: Renderer()},
+        Gateway(),
+        StationDevices(printers=(receipts,)),
+        clock=lambda: NOW,
+    )
     slip, label = docs.run_pending()
     assert slip.state == "done"
     assert label.state == "failed" and label.error == "no printer is set up for shipping labels"
@@ -344,3 +352,102 @@ def test_documents_are_audited_under_the_operator_signed_in_now(
             select(AuditEntry.operator_code).where(AuditEntry.action == "document_printed")
         ).scalars()
         assert set(who) == {"OP-009"}
+
+
+def test_a_job_cut_off_while_sending_becomes_uncertain_and_is_not_sent_again(
+    store: Store, catalogue: Catalogue, station: PackStation
+) -> None:
+    """GIVEN a worker that died (kill -9, kiosk closed) after marking a label 'sending'
+    WHEN the next worker takes the job THEN it asks the operator instead of sending it."""
+    pack(store, station, catalogue, "SO-1")
+    dying = service(store, Renderer(), Gateway(), owner="111", owner_alive=lambda o: False)
+    label_job = StationStatus(store.reads).pending_print_jobs()[1]
+    claimed = dying._claim(label_job, retry_failed=False)
+    assert isinstance(claimed, tuple)
+    assert dying._mark_sending(label_job, claimed[3], "Labels")  # ... then the worker died
+    gateway = Gateway()
+    result = service(store, Renderer(), gateway, owner="222", owner_alive=lambda o: False).run(
+        label_job
+    )
+    assert result.state == "uncertain" and "stopped while sending" in (result.error or "")
+    assert gateway.sent == []
+    [job] = StationStatus(store.reads).uncertain_print_jobs()
+    assert job.job_id == label_job
+
+
+def test_an_outcome_the_store_would_not_take_leaves_the_job_uncertain_not_resent(
+    store: Store, catalogue: Catalogue, station: PackStation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The slip went out but the store stayed locked: the same worker must not send it
+    again on its next round."""
+    from sqlalchemy.exc import OperationalError
+
+    from app.usecases import print_job_rows
+
+    pack(store, station, catalogue, "SO-1")
+    gateway = Gateway()
+    docs = service(store, Renderer(), gateway, owner="333", owner_alive=lambda o: o == "333")
+    monkeypatch.setattr(print_job_rows, "WRITE_PAUSE_S", 0.001)
+    real = docs._write_outcome
+
+    def locked(*args: object) -> object:
+        raise OperationalError("UPDATE", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(docs, "_write_outcome", locked)
+    with pytest.raises(OperationalError):
+        docs.run_pending()
+    assert len(gateway.sent) == 1  # the slip went out; its outcome was not written
+    monkeypatch.setattr(docs, "_write_outcome", real)
+    assert [(r.kind, r.state) for r in docs.run_pending()] == [
+        ("packing_slip", "uncertain"),  # asked, never sent again by itself
+        ("shipping_label", "done"),
+    ]
+    assert [name for _, name in gateway.sent] == [
+        "SO-1-packing-slip.pdf",
+        "SO-1-shipping-label-1.zpl",
+    ]
+
+
+def test_a_replaced_job_is_never_retried_and_stops_counting_as_failing(
+    store: Store, catalogue: Catalogue, station: PackStation
+) -> None:
+    pack(store, station, catalogue, "SO-1")
+    gateway = Gateway(DeliveryOutcome.DELIVERED, DeliveryOutcome.UNCERTAIN)
+    docs = service(store, Renderer(), gateway)
+    docs.run_pending()
+    [job] = StationStatus(store.reads).uncertain_print_jobs()
+    new_id = PrintDecisions(store.sessions, lambda: CTX, clock=lambda: NOW).print_again(job.job_id)
+    assert new_id is not None and docs.run(new_id).state == "done"
+    status = StationStatus(store.reads, clock=lambda: NOW)
+    assert status.pending_print_jobs(include_failed=True) == []
+    assert status.print_jobs_failing() == 0
+    assert PrintDecisions(store.sessions, lambda: CTX).print_again(job.job_id) is None
+
+
+def test_a_printer_that_did_not_answer_is_not_asked_again_for_its_other_jobs_at_once(
+    store: Store, catalogue: Catalogue, station: PackStation
+) -> None:
+    """Two labels wait for a dead printer: one connect timeout, not two, before the next
+    printer's documents get their turn."""
+    pack(store, station, catalogue, "SO-1")
+    pack(store, station, catalogue, "SO-2")
+    calls: list[str] = []
+
+    class DeadLabels(Gateway):
+        def deliver(
+            self, printer: PrinterSettings, data: bytes, job_name: str, deadline_s: float
+        ) -> Delivery:
+            calls.append(printer.name)
+            if printer.name == "Labels":
+                return Delivery(DeliveryOutcome.NOT_SENT, "no answer from 10.0.0.9:9100")
+            return super().deliver(printer, data, job_name, deadline_s)
+
+    results = service(store, Renderer(), DeadLabels()).run_pending()
+    assert [(r.kind, r.state) for r in results] == [
+        ("packing_slip", "done"),
+        ("shipping_label", "waiting"),
+        ("packing_slip", "done"),
+        ("shipping_label", "waiting"),
+    ]
+    assert calls.count("Labels") == 1
+    assert results[3].error == "no answer from 10.0.0.9:9100"

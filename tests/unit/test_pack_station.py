@@ -346,3 +346,24 @@ def test_a_case_fills_two_lines_of_the_same_product(
             ).scalars()
         ]
     assert [(p["line_no"], p["quantity"]) for p in payloads] == [(1, 3), (2, 3)]
+
+
+def test_a_station_whose_sscc_block_is_used_up_still_packs_and_its_label_says_why(
+    store: Store, catalogue: Catalogue
+) -> None:
+    """The last scan of an order must never fail because of label numbering."""
+    from app.domain.sscc import counter_digits
+    from app.usecases.print_plan import LabelSettings
+
+    station = PackStation(store.sessions, CTX, labels=LabelSettings("061414123", 7))
+    station.ensure_station("full block")
+    with store.sessions.begin() as s:
+        s.execute(
+            text("UPDATE local_sequence SET value = :v WHERE name = 'sscc'"),
+            {"v": 10 ** counter_digits("061414123") - 1},
+        )
+        add_order(s, "SO-1", [(catalogue.lamp, 1)])
+    scan(station, "SO-1")
+    assert scan(station, LAMP_GTIN13).outcome is Outcome.ORDER_PACKED
+    with store.sessions() as s:
+        assert s.execute(select(Package.sscc)).scalar_one() is None

@@ -313,7 +313,12 @@ SCALE = '[scale]\nname = "Bench"\nport = "/dev/ttyUSB0"\n'
             '[gs1]\ncompany_prefix = "٠٦١٤١٤١"\n', ["gs1.company_prefix"], id="gs1-not-ascii"
         ),
         pytest.param('[station]\nnumber = "7"\n', ["station.number"], id="station-text"),
-        pytest.param("[station]\nnumber = 10000\n", ["station.number", "9999"], id="station-big"),
+        pytest.param("[station]\nnumber = 1000\n", ["station.number", "999"], id="station-big"),
+        pytest.param(
+            '[gs1]\ncompany_prefix = "0614141234"\n',
+            ["gs1.company_prefix", "10-digit", "at most 9 digits"],
+            id="gs1-no-room-for-package-numbers",
+        ),
         pytest.param("[station]\nnumber = inf\n", ["station.number"], id="station-inf"),
         pytest.param("[station]\nnumber = 2.5\n", ["station.number"], id="station-float"),
         pytest.param("[station]\nnubmer = 3\n", ["[station]", "'nubmer'"], id="station-typo"),
@@ -407,10 +412,14 @@ def test_a_printer_that_names_a_document_wins_over_an_earlier_one_that_could_dra
     assert devices.printer_for("shipping_label") == catch_all  # claimed by nobody
 
 
-def test_a_printer_that_names_documents_takes_only_those() -> None:
-    devices = StationDevices(printers=(folder_printer("Totes", Language.ZPL, "tote_label"),))
-    assert devices.printer_for("tote_label") is not None
-    assert devices.printer_for("shipping_label") is None
+def test_a_document_nobody_names_goes_to_a_printer_that_can_draw_it_rather_than_nowhere() -> None:
+    """A gift note with printers for labels and slips only: printed, not failed."""
+    labels = folder_printer("Labels", Language.ZPL, "shipping_label")
+    office = folder_printer("Office", Language.PDF, "packing_slip")
+    devices = StationDevices(printers=(labels, office))
+    assert devices.printer_for("gift_note") == labels
+    receipts_only = StationDevices(printers=(folder_printer("R", Language.ESCPOS, "gift_note"),))
+    assert receipts_only.printer_for("shipping_label") is None  # ESC/POS cannot draw it
 
 
 def test_a_printer_with_no_documents_takes_what_its_language_can_draw() -> None:
@@ -578,8 +587,8 @@ def printers(draw: st.DrawFn) -> PrinterSettings:
             ScaleSettings, NAMES, ASCII_PATH, st.sampled_from(["sics", "stream"]), st.just(9600)
         ),
         wedge_max_gap_ms=st.none() | st.floats(min_value=0.5, max_value=1e6),
-        gs1_company_prefix=st.from_regex(r"[0-9]{6,12}", fullmatch=True),
-        station_number=st.integers(0, 9999),
+        gs1_company_prefix=st.from_regex(r"[0-9]{6,9}", fullmatch=True),
+        station_number=st.integers(0, 999),
         ship_from=st.lists(NAMES, min_size=1, max_size=3).map(tuple),
         extra=st.dictionaries(
             st.sampled_from(["kiosk", "notes", "x"]),

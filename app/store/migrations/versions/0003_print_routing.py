@@ -2,8 +2,10 @@
 
 A job may belong to one package (its shipping label), records the printer that took it, is
 a numbered copy (reprints say so on paper), waits between delivery attempts and gives up at
-a deadline. "uncertain" is a job whose bytes may have reached the printer: it is never
-sent again without the operator's word. A second local sequence numbers SSCCs.
+a deadline. "sending" marks a job whose bytes are going out; "uncertain" is a job whose
+bytes may have reached the printer: it is never sent again without the operator's word;
+"replaced" is an uncertain job the operator had printed again as a new copy. A second local
+sequence numbers SSCCs.
 
 Revision ID: 0003_print_routing
 Revises: 0002_print_job_lease
@@ -19,7 +21,7 @@ down_revision = "0002_print_job_lease"
 branch_labels = None
 depends_on = None
 
-NEW_STATES = "status IN ('pending', 'done', 'failed', 'uncertain')"
+NEW_STATES = "status IN ('pending', 'sending', 'done', 'failed', 'uncertain', 'replaced')"
 OLD_STATES = "status IN ('pending', 'done', 'failed')"
 
 
@@ -41,7 +43,10 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.execute("DELETE FROM local_sequence WHERE name = 'sscc'")
-    op.execute("UPDATE print_jobs SET status = 'failed' WHERE status = 'uncertain'")
+    op.execute(
+        "UPDATE print_jobs SET status = 'failed' "
+        "WHERE status IN ('uncertain', 'sending', 'replaced')"
+    )
     with op.batch_alter_table("print_jobs", schema=None) as batch_op:
         batch_op.drop_constraint(op.f("ck_print_jobs_status_known"), type_="check")
         batch_op.create_check_constraint(op.f("ck_print_jobs_status_known"), OLD_STATES)
