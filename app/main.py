@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+DOCUMENTS_NICENESS = 10
+
 
 def main(argv: list[str] | None = None) -> int:
     if sys.version_info < (3, 12):  # noqa: UP036 -- PySide6 6.12 aborts CPython 3.11
@@ -197,6 +199,8 @@ def document_worker(conn: Any, store_path: Path, devices: Any, ctx: Any) -> None
     """Main of the document child process: its own store connections and a headless Qt."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     _die_with_parent()
+    with contextlib.suppress(OSError):  # on a busy 2-core kiosk, a scan must win the CPU:
+        os.nice(DOCUMENTS_NICENESS)  # a label a few ms later is fine, a late scan is not
     from app.store.open import open_store
     from app.usecases.documents import DocumentService
     from devices.printer_gateway import PrinterGateway

@@ -10,7 +10,6 @@ import logging
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 from typing import Protocol
 
@@ -276,7 +275,8 @@ class MainWindow(QMainWindow):
         self.scan_handled.emit(result)
 
     def _show_result(self, result: ScanResult) -> None:
-        if result.view is not None and result.outcome is not Outcome.ORDER_LEFT:
+        leaves = (Outcome.ORDER_LEFT, Outcome.ORDER_PACKED)  # the pack screen is left at once
+        if result.view is not None and result.outcome not in leaves:
             self.pack.show_order(result.view)
             if self.stack.currentWidget() is not self.pack:
                 self.stack.setCurrentWidget(self.pack)
@@ -292,7 +292,7 @@ class MainWindow(QMainWindow):
         if result.outcome is Outcome.ORDER_PACKED and result.view is not None:
             # The order is finished: nothing on it can be done any more, so leave its screen.
             number = result.view.order_number
-            self.ready.show_last_packed(escape(number), escape(self.tr("Printing…")))
+            self.ready.show_last_packed(number, [self.tr("Printing…")])
             self.stack.setCurrentWidget(self.ready)
             self.printing.submit(result.print_job_ids, number)
         self._update_buttons()
@@ -332,7 +332,7 @@ class MainWindow(QMainWindow):
     # -- documents -----------------------------------------------------------------------
 
     def _printed(self, order_number: str, notes: list[str]) -> None:
-        self.ready.show_last_packed(escape(order_number), "<br>".join(escape(n) for n in notes))
+        self.ready.show_last_packed(order_number, notes)
 
     def _documents_done(self, results: list[object]) -> None:
         self.refresh_status()

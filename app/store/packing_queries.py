@@ -192,11 +192,19 @@ def product_by_sku(conn: Connection, text: str) -> ProductHit | None:
     return None
 
 
-def set_order_status(conn: Connection, order_id: int, status: str, **extra: Any) -> None:
-    if extra:
-        conn.execute(update(orders).where(orders.c.id == order_id).values(status=status, **extra))
-    else:
-        conn.execute(_SET_STATUS, {"order_id": order_id, "status": status})
+_SET_PACKED = (
+    update(orders)
+    .where(orders.c.id == bindparam("order_id"))
+    .values(status="packed", packed_at=bindparam("at"), packed_by=bindparam("by"))
+)
+
+
+def set_order_status(conn: Connection, order_id: int, status: str) -> None:
+    conn.execute(_SET_STATUS, {"order_id": order_id, "status": status})
+
+
+def set_order_packed(conn: Connection, order_id: int, at: datetime, by: str) -> None:
+    conn.execute(_SET_PACKED, {"order_id": order_id, "at": at, "by": by})
 
 
 def add_packed(conn: Connection, line_id: int, units: int) -> None:
@@ -221,16 +229,27 @@ def add_content(conn: Connection, package_id: int, line_id: int, units: int) -> 
     conn.execute(_ADD_CONTENT, {"package_id": package_id, "order_line_id": line_id, "qty": units})
 
 
+_CLOSE_PACKAGES = (
+    update(packages)
+    .where(packages.c.order_id == bindparam("of_order"), packages.c.status == "open")
+    .values(status="closed", closed_at=bindparam("now"))
+    .returning(packages.c.id)
+)
+_SET_WEIGHT = (
+    update(packages)
+    .where(packages.c.id == bindparam("package_id"))
+    .values(weight_g=bindparam("grams"))
+)
+
+
 def close_packages(
     conn: Connection, order_id: int, now: datetime, weight_g: int | None = None
 ) -> None:
     """Close the order's open packages; a scale weight is recorded only when exactly one
     package is closed (several boxes on the scale at once would all get the total)."""
-    stmt = update(packages).where(packages.c.order_id == order_id, packages.c.status == "open")
-    closed = conn.execute(stmt.values(status="closed", closed_at=now).returning(packages.c.id))
-    ids = list(closed.scalars())
+    ids = list(conn.execute(_CLOSE_PACKAGES, {"of_order": order_id, "now": now}).scalars())
     if weight_g is not None and weight_g > 0 and len(ids) == 1:
-        conn.execute(update(packages).where(packages.c.id == ids[0]).values(weight_g=weight_g))
+        conn.execute(_SET_WEIGHT, {"package_id": ids[0], "grams": weight_g})
 
 
 def package_contents(conn: Connection, order_id: int) -> list[Any]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, text, update
+from sqlalchemy import Connection, bindparam, func, insert, select, text, update
 
 from app.store.tables import Package, PrintJob, table
 
@@ -15,22 +15,39 @@ packages = table(Package)
 _NEXT_SSCC = text("UPDATE local_sequence SET value = value + 1 WHERE name = 'sscc' RETURNING value")
 
 
+# Built once: these run inside the scan that completes an order.
+_WITHOUT_SSCC = (
+    select(packages.c.id)
+    .where(packages.c.order_id == bindparam("of_order"), packages.c.sscc.is_(None))
+    .order_by(packages.c.number)
+)
+_SET_SSCC = (
+    update(packages)
+    .where(packages.c.id == bindparam("package_id"))
+    .values(sscc=bindparam("new_sscc"))
+)
+_ORDER_PACKAGES = (
+    select(packages.c.id, packages.c.number)
+    .where(packages.c.order_id == bindparam("of_order"))
+    .order_by(packages.c.number)
+)
+_ADD_JOB = insert(print_jobs)
+
+
 def next_sscc_counter(conn: Connection) -> int:
     return int(conn.execute(_NEXT_SSCC).scalar_one())
 
 
 def packages_without_sscc(conn: Connection, order_id: int) -> list[int]:
-    stmt = select(packages.c.id).where(packages.c.order_id == order_id, packages.c.sscc.is_(None))
-    return list(conn.execute(stmt.order_by(packages.c.number)).scalars())
+    return list(conn.execute(_WITHOUT_SSCC, {"of_order": order_id}).scalars())
 
 
 def set_sscc(conn: Connection, package_id: int, sscc: str) -> None:
-    conn.execute(update(packages).where(packages.c.id == package_id).values(sscc=sscc))
+    conn.execute(_SET_SSCC, {"package_id": package_id, "new_sscc": sscc})
 
 
 def order_packages(conn: Connection, order_id: int) -> list[Any]:
-    stmt = select(packages.c.id, packages.c.number).where(packages.c.order_id == order_id)
-    return list(conn.execute(stmt.order_by(packages.c.number)))
+    return list(conn.execute(_ORDER_PACKAGES, {"of_order": order_id}))
 
 
 def print_job_ids(
@@ -62,18 +79,20 @@ def add_print_job(
     deadline_at: datetime | None = None,
 ) -> None:
     conn.execute(
-        insert(print_jobs).values(
-            job_id=job_id,
-            kind=kind,
-            order_id=order_id,
-            package_id=package_id,
-            status="pending",
-            attempts=0,
-            copy=copy,
-            reprint_of=reprint_of,
-            created_at=now,
-            deadline_at=deadline_at,
-        )
+        _ADD_JOB,
+        {
+            "job_id": job_id,
+            "kind": kind,
+            "order_id": order_id,
+            "package_id": package_id,
+            "status": "pending",
+            "attempts": 0,
+            "copy": copy,
+            "reprint_of": reprint_of,
+            "created_at": now,
+            "deadline_at": deadline_at,
+            "next_attempt_at": None,
+        },
     )
 
 

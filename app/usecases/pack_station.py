@@ -236,9 +236,7 @@ class PackStation:
     ) -> tuple[str, ...]:
         """Order packed: status, packages closed (with SSCCs), audit, OrderPacked and the
         jobs of its documents, at once."""
-        q.set_order_status(
-            conn, header.id, "packed", packed_at=now, packed_by=self._ctx.operator_code
-        )
+        q.set_order_packed(conn, header.id, now, self._ctx.operator_code)
         q.close_packages(conn, header.id, now, weight_g)
         q.set_current_order(conn, station_id, None)
         by_package: dict[int, list[tuple[int, str, int]]] = {}

@@ -84,7 +84,7 @@ def test_demo_order_packed_by_wedge_scans_including_a_wrong_one(
     assert label.path.read_bytes().startswith(b"^XA")
     assert window.stack.currentWidget() is window.ready
     assert number in window.ready.last.text()
-    assert "Packing slip printed on Slip folder<br>Shipping label printed on Label folder" in (
+    assert "Packing slip printed on Slip folder\nShipping label printed on Label folder" in (
         window.ready.last.text()
     )
     assert sound.played.count("done") == 1
