@@ -194,6 +194,16 @@ class StationDevices:
         twice = sorted({n for n in names if names.count(n) > 1})
         if twice:
             raise DevicesFileError(f"two printers have the same name: {twice[0]}")
+        for key, values in (
+            ("name", [s.name for s in self.scanners]),
+            ("port", [s.port.strip() for s in self.scanners]),  # one port, one reader
+        ):
+            twice = sorted({v for v in values if values.count(v) > 1})
+            if twice:
+                raise DevicesFileError(f"two scanners have the same {key}: {twice[0]}")
+        scale_port = self.scale.port.strip() if isinstance(self.scale, ScaleSettings) else None
+        if scale_port and scale_port in [s.port.strip() for s in self.scanners]:
+            raise DevicesFileError(f"the scale and a scanner have the same port: {scale_port}")
         prefix = self.gs1_company_prefix
         if not (isinstance(prefix, str) and prefix.isascii() and prefix.isdigit()) or not (
             6 <= len(prefix) <= 12

@@ -3,8 +3,9 @@
 Writes PNGs of the ready screen, a normal order mid-pack, a refused scan, a gift/VIP order
 with Greek text, and the finished state, from a fresh demo store; then the devices screen
 (printers with live state, a test print with its preview, the printer form refusing an
-address, a test scan and calibration, the live scale) against emulated devices, in English
-and with a Greek catalogue (``el-*``), where longer words show whether the layout holds.
+address, a test scan and calibration, the scanner form refusing a port taken twice, the live
+scale) against emulated devices, in English and with a Greek catalogue (``el-*``), where
+longer words show whether the layout holds.
 """
 
 from __future__ import annotations
@@ -234,6 +235,7 @@ def _device_shots(
         stamp = timed_scan(window, "CAL-12345", stamp, gap_ms=9)
     shot("09-devices-calibration")
     window.devices.scanners.use_button.click()
+    _scanner_form_shot(window, shot)
     wedge_scan(window, "]C1010950110153000317261231" + "10LOT7\x1d21S9")
     shot("09-devices-scanners")
     window.devices.show_section(SCALE)
@@ -245,6 +247,21 @@ def _device_shots(
     page.port.setText("/dev/serial/by-id/usb-Mettler_Toledo_scale-if00")
     page.changed.emit()
     shot("10-devices-scale")
+
+
+def _scanner_form_shot(window: MainWindow, shot: Callable[[str], None]) -> None:
+    """A serial scanner added, then a second one on its port refused beside the form."""
+    page = window.devices.scanners
+    port = "/dev/serial/by-id/usb-Honeywell_Imaging_Xenon_1900-if00"
+    for name in ("Lane 1", "Lane 2"):
+        page.add_button.click()
+        page.form.name.setText(name)
+        page.form.port.setText(port)
+        page.form.baud.button(115200).click()
+        page.form.suffix.button("crlf").click()
+        page.form.ok_button.click()
+    shot("09b-devices-scanner-form")
+    page.form.cancel_button.click()
 
 
 if __name__ == "__main__":

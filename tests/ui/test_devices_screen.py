@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from app.station_devices import (
     CAN_DRAW,
     Language,
     PrinterSettings,
+    ScannerSettings,
     StationDevices,
     TransportKind,
     load_devices,
@@ -30,8 +32,9 @@ from devices.serial_scale import SerialScale, SerialScaleConfig
 from tests.demo_orders import pick_order
 from tests.ui.kiosk import build_window, timed_scan, uninstall, wedge_scan
 from ui.main_window import MainWindow
-from ui.qt import QPushButton, Qt
-from ui.screens.devices import SCALE, SCANNERS
+from ui.qt import QPushButton, Qt, QWidget
+from ui.scan_texts import ZWSP
+from ui.screens.devices import SCALE, SCANNERS, DevicesScreen
 from ui.theme import TOUCH_TARGET_MM
 
 WAIT_MS = 10_000
@@ -299,6 +302,148 @@ def test_the_form_offers_only_the_documents_the_language_can_draw(
         assert drawn == CAN_DRAW[Language.PDF]
     finally:
         uninstall(window)
+
+
+def open_scanners(window: MainWindow) -> None:
+    open_devices(window)
+    window.devices.show_section(SCANNERS)
+
+
+def assert_touch_sized(widget: QWidget) -> None:
+    """Every visible button is at least TOUCH_TARGET_MM both ways and never takes the keys."""
+    min_px = TOUCH_TARGET_MM / 25.4 * 96
+    buttons = [b for b in widget.findChildren(QPushButton) if b.isVisible()]
+    assert buttons
+    for button in buttons:
+        assert button.height() >= min_px, (button.text(), button.height())
+        assert button.width() >= min_px, (button.text(), button.width())
+        assert button.focusPolicy() == Qt.FocusPolicy.NoFocus, button.text()
+
+
+def test_a_serial_scanner_added_edited_and_removed_on_screen_is_saved_to_devices_toml(
+    qtbot: QtBot, demo_store: Store, tmp_path: Path
+) -> None:
+    """GIVEN no serial scanners WHEN one is added through the form and saved THEN devices.toml
+    holds its port, baud and suffix and loads back, and its card says it runs from the next
+    start; WHEN its baud is changed, or it is removed, and saved THEN the file follows. The
+    form's and the cards' buttons are touch-sized."""
+    path = tmp_path / "devices.toml"
+    window, _ = build_window(demo_store, tmp_path / "out", devices_path=path)
+    qtbot.addWidget(window)
+    try:
+        open_scanners(window)
+        page = window.devices.scanners
+        assert "None set up" in page.serial_list.text()
+        page.add_button.click()
+        form = page.form
+        assert page.pages.currentWidget() is form
+        assert_touch_sized(form)
+        form.name.setText("Lane 3")
+        form.port.setText("/dev/serial/by-id/usb-Honeywell_1900-if00")
+        form.baud.button(115200).click()
+        form.suffix.button("crlf").click()
+        form.ok_button.click()
+        assert page.pages.currentWidget() is page.list_view
+        [card] = page.cards
+        assert card.state.text() == "from the next start"
+        assert not page.serial_list.isVisibleTo(page)
+        assert_touch_sized(card)
+        assert window.banner.headline == "Not saved yet"
+        assert not path.exists()
+        window.devices.save_button.click()
+        assert load_devices(path).scanners == (
+            ScannerSettings("Lane 3", "/dev/serial/by-id/usb-Honeywell_1900-if00", 115200, "crlf"),
+        )
+        assert not window.devices.save_button.isEnabled()
+
+        card.edit_button.click()
+        assert form.name.text() == "Lane 3" and form.baud.value() == 115200
+        assert form.suffix.value() == "crlf"
+        form.baud.button(9600).click()
+        form.ok_button.click()
+        assert window.banner.headline == "Not saved yet"
+        window.devices.save_button.click()
+        [saved] = load_devices(path).scanners
+        assert (saved.name, saved.baud, saved.suffix) == ("Lane 3", 9600, "crlf")
+
+        page.cards[0].remove_button.click()
+        assert page.cards == [] and "None set up" in page.serial_list.text()
+        assert window.banner.headline == "Not saved yet"
+        window.devices.save_button.click()
+        assert load_devices(path).scanners == ()
+    finally:
+        uninstall(window)
+
+
+def test_a_scanner_on_a_port_already_taken_is_refused_beside_the_form_and_nothing_is_written(
+    qtbot: QtBot, demo_store: Store, tmp_path: Path, label_printer: TcpPrinterEmulator
+) -> None:
+    """GIVEN a scanner on /dev/ttyACM0 WHEN a second one is added on that port THEN the form
+    says the port is taken, the list, the draft and devices.toml are unchanged; an empty port
+    is refused too; on another port it is kept."""
+    path = tmp_path / "devices.toml"
+    devices = replace(zebra(label_printer), scanners=(ScannerSettings("Lane 1", "/dev/ttyACM0"),))
+    window, _ = build_window(demo_store, tmp_path / "out", devices=devices, devices_path=path)
+    qtbot.addWidget(window)
+    try:
+        open_scanners(window)
+        page = window.devices.scanners
+        page.add_button.click()
+        form = page.form
+        form.name.setText("Lane 2")
+        form.ok_button.click()
+        assert form.error.isVisible() and "port" in form.error.text()
+        form.port.setText("/dev/ttyACM0")
+        form.ok_button.click()
+        assert form.error.isVisible()
+        said = form.error.text().replace(ZWSP, "")
+        assert "two scanners have the same port: /dev/ttyACM0" in said
+        assert form.error.property("tone") == "error"
+        assert page.pages.currentWidget() is form
+        assert [c.scanner.name for c in page.cards] == ["Lane 1"]
+        assert window.devices.draft().scanners == devices.scanners
+        assert not window.devices.save_button.isEnabled()
+        assert not path.exists()
+
+        form.port.setText("/dev/ttyACM1")
+        form.ok_button.click()
+        assert [c.scanner.name for c in page.cards] == ["Lane 1", "Lane 2"]
+        assert window.devices.save_button.isEnabled()
+    finally:
+        uninstall(window)
+
+
+def test_a_running_scanner_shows_its_live_state_and_a_new_one_waits_for_the_next_start(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """GIVEN Tote started with Lane 1 from devices.toml and Lane 9 from the command line WHEN
+    Lane 1 connects THEN its card says so; an added scanner says "from the next start"; Lane 9
+    is listed but cannot be changed here; a baud set by hand (4800) survives an edit."""
+    lane_1 = ScannerSettings("Lane 1", "/dev/ttyACM0", baud=4800, suffix="lf")
+    screen = DevicesScreen(
+        StationDevices(scanners=(lane_1,)),
+        tmp_path / "devices.toml",
+        serial_scanners=[("Lane 1", "/dev/ttyACM0"), ("Lane 9", "/dev/ttyS9")],
+    )
+    qtbot.addWidget(screen)
+    page = screen.scanners
+    screen.set_serial_state("Lane 1", "connected", "")
+    assert page.cards[0].state.text() == "connected"
+    assert page.cards[0].state.property("tone") == "ok"
+    assert "Lane 9" in page.serial_list.text() and "command line" in page.serial_list.text()
+
+    page.cards[0].edit_button.click()
+    assert page.form.baud.value() == 4800
+    page.form.suffix.button("cr").click()
+    page.form.ok_button.click()
+    assert screen.draft().scanners == (replace(lane_1, suffix="cr"),)
+
+    page.add_button.click()
+    page.form.name.setText("Lane 2")
+    page.form.port.setText("/dev/ttyACM1")
+    page.form.ok_button.click()
+    assert [c.state.text() for c in page.cards] == ["connected", "from the next start"]
+    assert screen.last_notice[1] == "Not saved yet"
 
 
 FAST = StabilityConfig(min_readings=3, window_ms=60, tolerance_g=2)

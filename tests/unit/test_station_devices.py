@@ -355,6 +355,16 @@ SCALE = '[scale]\nname = "Bench"\nport = "/dev/ttyUSB0"\n'
         pytest.param(SCANNER + 'suffix = "tab"\n', ["scanner Lane 1", "suffix"], id="suffix"),
         pytest.param(SCANNER + 'baud = "fast"\n', ["scanner Lane 1", "baud"], id="scanner-baud"),
         pytest.param('[[scanner]]\nname = "Lane 1"\n', ["scanner #1", "'port'"], id="no-port"),
+        pytest.param(
+            SCANNER + SCANNER.replace("ACM0", "ACM1"),
+            ["two scanners have the same name: Lane 1"],
+            id="scanner-dup-name",
+        ),
+        pytest.param(
+            SCANNER + SCANNER.replace("Lane 1", "Lane 2"),
+            ["two scanners have the same port: /dev/ttyACM0"],
+            id="scanner-dup-port",
+        ),
         pytest.param(SCALE + 'protocol = "modbus"\n', ["scale Bench", "protocol"], id="protocol"),
         pytest.param(SCALE + "baud = 0\n", ["scale Bench", "baud"], id="scale-baud"),
     ],
@@ -395,6 +405,18 @@ def test_settings_made_in_code_are_checked_too() -> None:
         PrinterSettings("  ", Language.ZPL, TransportKind.TCP, "h:9100")
     with pytest.raises(DevicesFileError, match="same name: Zebra"):
         StationDevices(printers=(ZEBRA, ZEBRA))
+
+
+def test_two_scanners_on_one_port_or_with_one_name_are_refused() -> None:
+    """GIVEN two serial scanners WHEN they share a name, or a port (spaces around it aside)
+    THEN the station's settings refuse them, saying which; distinct ones are accepted."""
+    lane_1 = ScannerSettings("Lane 1", "/dev/ttyACM0")
+    with pytest.raises(DevicesFileError, match="two scanners have the same name: Lane 1"):
+        StationDevices(scanners=(lane_1, ScannerSettings("Lane 1", "/dev/ttyACM1")))
+    with pytest.raises(DevicesFileError, match="two scanners have the same port: /dev/ttyACM0"):
+        StationDevices(scanners=(lane_1, ScannerSettings("Lane 2", " /dev/ttyACM0 ")))
+    lane_2 = ScannerSettings("Lane 2", "/dev/ttyACM1", baud=115200)
+    assert StationDevices(scanners=(lane_1, lane_2)).scanners == (lane_1, lane_2)
 
 
 # -- which printer prints what ------------------------------------------------------------
@@ -581,6 +603,7 @@ def printers(draw: st.DrawFn) -> PrinterSettings:
                 st.sampled_from(["cr", "lf", "crlf", "none"]),
             ),
             max_size=2,
+            unique_by=(lambda s: s.name, lambda s: s.port.strip()),
         ).map(tuple),
         scale=st.none()
         | st.builds(
@@ -602,3 +625,12 @@ def test_any_valid_settings_survive_the_toml_round_trip(devices: StationDevices)
     every unknown table come back from the TOML text exactly as they went in."""
     text = tomli_w.dumps(devices_to_dict(devices))
     assert devices_from_dict(tomllib.loads(text)) == devices
+
+
+def test_a_scanner_on_the_scale_s_port_is_refused() -> None:
+    """One port, one reader: the scale's frames would otherwise be read as scans."""
+    with pytest.raises(DevicesFileError, match="scale and a scanner have the same port"):
+        StationDevices(
+            scanners=(ScannerSettings("Lane", "/dev/ttyUSB0"),),
+            scale=ScaleSettings("Scale", "/dev/ttyUSB0"),
+        )

@@ -23,6 +23,7 @@ from app.station_devices import (
     DevicesFileError,
     Language,
     PrinterSettings,
+    ScannerSettings,
     StationDevices,
     devices_from_dict,
     devices_to_dict,
@@ -63,7 +64,6 @@ class DevicesScreen(QWidget):
         self._saved = devices or StationDevices()
         self._draft = self._saved
         self._path = devices_path
-        self._running_scanners = list(serial_scanners)
         self._gap_in_use = wedge_gap_ms
         self._leaving = False  # Back was pressed once with unsaved changes
         self.tester = (
@@ -94,7 +94,10 @@ class DevicesScreen(QWidget):
 
         self.pages = QStackedWidget()
         self.printers = PrintersPage(self.tester, self._printers_problem)
-        self.scanners = ScannersPage()
+        self.scanners = ScannersPage(self._scanners_problem)
+        self.scanners.set_running(  # the names devices.toml gave; others: the command line
+            serial_scanners, {s.name for s in self._saved.scanners}
+        )
         self.scale = ScalePage(scale)
         for page in (self.printers, self.scanners, self.scale):
             self.pages.addWidget(page)
@@ -103,6 +106,7 @@ class DevicesScreen(QWidget):
         self.sections.changed.connect(self.pages.setCurrentIndex)
         self.printers.changed.connect(self._printers_changed)
         self.scanners.gap_accepted.connect(self._gap_accepted)
+        self.scanners.changed.connect(self._scanners_changed)
         self.scale.changed.connect(self._refresh)
         self.open()
 
@@ -117,11 +121,7 @@ class DevicesScreen(QWidget):
         self.printers.set_printers(self._saved.printers)
         self.scale.set_settings(self._saved.scale)
         self.scanners.stop()
-        configured = [(s.name, s.port) for s in self._saved.scanners]
-        names = {name for name, _ in configured}
-        self.scanners.set_scanners(
-            configured + [s for s in self._running_scanners if s[0] not in names]
-        )
+        self.scanners.set_scanners(self._saved.scanners)
         self._refresh()
 
     def show_section(self, section: int) -> None:
@@ -173,6 +173,17 @@ class DevicesScreen(QWidget):
 
     def _printers_changed(self, printers: tuple[PrinterSettings, ...]) -> None:
         self._draft = replace(self._draft, printers=printers)
+        self._refresh()
+
+    def _scanners_problem(self, scanners: tuple[ScannerSettings, ...]) -> str:
+        try:
+            replace(self._draft, scanners=scanners)
+        except ValueError as exc:  # DevicesFileError, or a check that missed
+            return str(exc)
+        return ""
+
+    def _scanners_changed(self, scanners: tuple[ScannerSettings, ...]) -> None:
+        self._draft = replace(self._draft, scanners=scanners)
         self._refresh()
 
     def _gap_accepted(self, gap_ms: float) -> None:
