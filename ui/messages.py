@@ -9,8 +9,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.domain.reasons import Reason
+from app.tote_codes import CodeKind
 from app.usecases.results import Outcome, ScanResult
 from ui.qt import translate
+from ui.scan_texts import code_kind_name
 
 
 def refusal_text(reason: Reason, params: Mapping[str, str | int]) -> tuple[str, str]:
@@ -118,10 +120,10 @@ def refusal_text(reason: Reason, params: Mapping[str, str | int]) -> tuple[str, 
                 translate("Messages", "Use the command sheet of this Tote version."),
             )
         case Reason.CODE_NOT_USED_HERE:
+            headline = translate("Messages", "{kind} barcode {code} is not used at packing")
+            headline = headline.format(kind=_code_kind(p.get("kind", "")), code=code)
             return (
-                translate("Messages", "{kind} barcode {code} is not used at packing").format(
-                    kind=p.get("kind", ""), code=code
-                ),
+                headline[:1].upper() + headline[1:],
                 translate("Messages", "Scan the order or its items."),
             )
         case Reason.UNKNOWN_OPERATOR:
@@ -146,6 +148,14 @@ def refusal_text(reason: Reason, params: Mapping[str, str | int]) -> tuple[str, 
                 translate("Messages", "Open the case and scan the single items."),
             )
     return reason.value, ""
+
+
+def _code_kind(value: str) -> str:
+    """A Tote code's kind ("LOC") as the operator's word for it, in their language."""
+    try:
+        return code_kind_name(CodeKind(value))
+    except ValueError:
+        return value
 
 
 def special_label(flag: str) -> str:

@@ -4,8 +4,9 @@ Writes PNGs of the ready screen, a normal order mid-pack, a refused scan, a gift
 with Greek text, and the finished state, from a fresh demo store; then the devices screen
 (printers with live state, a test print with its preview, the printer form refusing an
 address, a test scan and calibration, the scanner form refusing a port taken twice, the live
-scale) against emulated devices, in English and with a Greek catalogue (``el-*``), where
-longer words show whether the layout holds.
+scale) against emulated devices. All of it in English and again in Greek (``el-*``) with the
+committed catalogue resources/translations/tote_el.qm, where longer words show whether the
+layout holds.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import select
@@ -37,8 +39,8 @@ from devices.emulators.tcp_printer import TcpPrinterEmulator
 from devices.printer_gateway import PrinterGateway
 from devices.printer_monitor import PrinterMonitor
 from devices.serial_scale import SerialScale, SerialScaleConfig
-from tests.ui.greek_preview import GreekPreview
 from tests.ui.kiosk import build_window, timed_scan, uninstall, wedge_scan
+from ui.app import install_translations
 from ui.main_window import MainWindow
 from ui.qt import QApplication
 from ui.screens.devices import SCALE, SCANNERS
@@ -56,11 +58,31 @@ def _units(session, order: Order) -> list[str]:  # type: ignore[no-untyped-def]
     return codes
 
 
-def take_screenshots(out_dir: Path, size: tuple[int, int] = (1280, 800)) -> list[Path]:
+@contextmanager
+def _language(app: QApplication, greek: bool) -> Iterator[None]:
+    """The Greek catalogue the kiosk loads with ``--language el``, for the ``el-*`` shots."""
+    if not greek:
+        yield
+        return
+    translator = install_translations(app, "el")
+    if translator is None:
+        raise SystemExit("resources/translations/tote_el.qm is missing: run ./run translations")
+    try:
+        yield
+    finally:
+        app.removeTranslator(translator)
+        install_translations(app, "en")
+
+
+def take_screenshots(
+    out_dir: Path, size: tuple[int, int] = (1280, 800), greek: bool = False
+) -> list[Path]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     out_dir.mkdir(parents=True, exist_ok=True)
     shots: list[Path] = []
-    with tempfile.TemporaryDirectory() as tmp:
+    prefix = "el-" if greek else ""
+    with tempfile.TemporaryDirectory() as tmp, _language(app, greek):
         store = open_store(Path(tmp) / "station.sqlite3")
         seed_if_empty(store.sessions)
         window, _ = build_window(store, Path(tmp) / "out")
@@ -68,7 +90,7 @@ def take_screenshots(out_dir: Path, size: tuple[int, int] = (1280, 800)) -> list
 
         def shot(name: str) -> None:
             app.processEvents()
-            path = out_dir / f"{name}.png"
+            path = out_dir / f"{prefix}{name}.png"
             window.grab().save(str(path))
             shots.append(path)
 
@@ -156,11 +178,9 @@ def take_device_screenshots(
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     out_dir.mkdir(parents=True, exist_ok=True)
-    translator = GreekPreview(app) if greek else None
-    if translator is not None:
-        app.installTranslator(translator)
     shots: list[Path] = []
     with (
+        _language(app, greek),
         tempfile.TemporaryDirectory() as tmp,
         TcpPrinterEmulator("zpl") as labels,
         TcpPrinterEmulator("escpos") as receipts,
@@ -196,8 +216,6 @@ def take_device_screenshots(
             uninstall(window)
             gateway.close()
             store.close()
-            if translator is not None:
-                app.removeTranslator(translator)
     return shots
 
 
@@ -269,8 +287,8 @@ if __name__ == "__main__":
     sizes = [(1280, 800), (1024, 768), (1920, 1080)]
     for width, height in sizes:
         folder = target / f"{width}x{height}"
-        for p in take_screenshots(folder, (width, height)):
-            print(p)
         for greek in (False, True):
+            for p in take_screenshots(folder, (width, height), greek):
+                print(p)
             for p in take_device_screenshots(folder, (width, height), greek):
                 print(p)

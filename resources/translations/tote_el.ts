@@ -1,0 +1,1853 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="el_GR">
+<context>
+    <name>DeviceLinks</name>
+    <message>
+        <location filename="../../ui/device_links.py" line="131"/>
+        <source>no reading for {s} s</source>
+        <translation>καμία ένδειξη για {s} s</translation>
+    </message>
+</context>
+<context>
+    <name>DevicePreview</name>
+    <message>
+        <location filename="../../ui/device_tests.py" line="188"/>
+        <source>Packing slip {order}</source>
+        <translation>Δελτίο συσκευασίας {order}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_tests.py" line="198"/>
+        <source>Total {amount}</source>
+        <translation>Σύνολο {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesScreen</name>
+    <message>
+        <location filename="../../ui/screens/devices.py" line="82"/>
+        <source>Printers</source>
+        <translation>Εκτυπωτές</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/devices.py" line="83"/>
+        <source>Scanners</source>
+        <translation>Σαρωτές</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/devices.py" line="84"/>
+        <source>Scale</source>
+        <translation>Ζυγαριά</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/devices.py" line="87"/>
+        <source>Save</source>
+        <translation>Αποθήκευση</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/devices.py" line="88"/>
+        <location filename="../../ui/screens/devices.py" line="201"/>
+        <source>Back</source>
+        <translation>Πίσω</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/devices.py" line="209"/>
+        <source>This station has no devices file</source>
+        <translation>Ο σταθμός δεν έχει αρχείο συσκευών</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/devices.py" line="210"/>
+        <source>Nothing can be saved here.</source>
+        <translation>Εδώ δεν αποθηκεύεται τίποτα.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/devices.py" line="215"/>
+        <location filename="../../ui/screens/devices.py" line="271"/>
+        <source>Not saved yet</source>
+        <translation>Δεν αποθηκεύτηκε ακόμη</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/devices.py" line="216"/>
+        <source>Press Save. Tote uses the new settings from its next start.</source>
+        <translation>Πατήστε Αποθήκευση. Οι νέες ρυθμίσεις ισχύουν από την επόμενη εκκίνηση.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/devices.py" line="221"/>
+        <source>Station devices</source>
+        <translation>Συσκευές σταθμού</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/devices.py" line="222"/>
+        <source>Changes are used from the next start of Tote.</source>
+        <translation>Οι αλλαγές ισχύουν από την επόμενη εκκίνηση του Tote.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/devices.py" line="242"/>
+        <source>Not saved: {problem}</source>
+        <translation>Δεν αποθηκεύτηκε: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/devices.py" line="243"/>
+        <source>Fix it and press Save again. The file was not changed.</source>
+        <translation>Διορθώστε το και πατήστε ξανά Αποθήκευση. Το αρχείο δεν άλλαξε.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/devices.py" line="250"/>
+        <source>Not saved: {path} could not be written ({error})</source>
+        <translation>Δεν αποθηκεύτηκε: αδύνατη η εγγραφή στο {path} ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/devices.py" line="253"/>
+        <source>The file was not changed. Call IT if this repeats.</source>
+        <translation>Το αρχείο δεν άλλαξε. Αν επαναληφθεί, καλέστε το IT.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/devices.py" line="260"/>
+        <source>Saved</source>
+        <translation>Αποθηκεύτηκε</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/devices.py" line="261"/>
+        <source>Restart Tote to use the new settings: it reads them only at start.</source>
+        <translation>Επανεκκινήστε το Tote για τις νέες ρυθμίσεις: τις διαβάζει μόνο στην εκκίνηση.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/devices.py" line="268"/>
+        <source>Leave without saving</source>
+        <translation>Έξοδος χωρίς αποθήκευση</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/devices.py" line="272"/>
+        <source>Press Save, or press Leave without saving.</source>
+        <translation>Πατήστε Αποθήκευση ή Έξοδος χωρίς αποθήκευση.</translation>
+    </message>
+</context>
+<context>
+    <name>LabelImage</name>
+    <message>
+        <location filename="../../ui/label_image.py" line="136"/>
+        <source>TOTE</source>
+        <translation>ΚΑΛΑΘΙ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_image.py" line="140"/>
+        <source>ZONE %1 · AISLE %2 · BAY %3 · LEVEL %4 · POS %5</source>
+        <translation>ΖΩΝΗ %1 · ΔΙΑΔΡ. %2 · ΡΑΦΙ %3 · ΕΠΙΠ. %4 · ΘΕΣΗ %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_image.py" line="147"/>
+        <source>LOCATION</source>
+        <translation>ΘΕΣΗ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_image.py" line="167"/>
+        <source>Label for order %1</source>
+        <translation>Ετικέτα παραγγελίας %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_image.py" line="169"/>
+        <source>Tote label %1</source>
+        <translation>Ετικέτα καλαθιού %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_image.py" line="171"/>
+        <source>Location label %1</source>
+        <translation>Ετικέτα θέσης %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_image.py" line="176"/>
+        <source>GIFT</source>
+        <translation>ΔΩΡΟ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_image.py" line="178"/>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_image.py" line="180"/>
+        <source>REPLACEMENT</source>
+        <translation>ΑΝΤΙΚΑΤΑΣΤΑΣΗ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_image.py" line="209"/>
+        <source>FROM</source>
+        <translation>ΑΠΟ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_image.py" line="215"/>
+        <source>PKG %1 OF %2</source>
+        <translation>ΔΕΜΑ %1 ΑΠΟ %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_image.py" line="220"/>
+        <source>SHIP TO</source>
+        <translation>ΠΑΡΑΛΗΠΤΗΣ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_image.py" line="224"/>
+        <location filename="../../ui/label_image.py" line="283"/>
+        <source>ORDER %1</source>
+        <translation>ΠΑΡΑΓΓΕΛΙΑ %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_image.py" line="226"/>
+        <source>WEIGHT %1 kg</source>
+        <translation>ΒΑΡΟΣ %1 kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_image.py" line="229"/>
+        <source>DIMS %1 x %2 x %3 cm</source>
+        <translation>ΔΙΑΣΤ. %1 x %2 x %3 cm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_image.py" line="231"/>
+        <source>SHIP BY %1</source>
+        <translation>ΑΠΟΣΤΟΛΗ ΕΩΣ %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_image.py" line="236"/>
+        <source>SPECIAL</source>
+        <translation>ΕΙΔΙΚΗ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_image.py" line="243"/>
+        <location filename="../../ui/label_image.py" line="288"/>
+        <source>REPRINT %1</source>
+        <translation>ΑΝΑΤΥΠΩΣΗ %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_image.py" line="247"/>
+        <source>%1 TRACKING</source>
+        <translation>ΑΡ. ΑΠΟΣΤΟΛΗΣ %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_image.py" line="254"/>
+        <source>NO TRACKING NUMBER</source>
+        <translation>ΧΩΡΙΣ ΑΡ. ΑΠΟΣΤΟΛΗΣ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_image.py" line="257"/>
+        <source>SSCC</source>
+        <translation>SSCC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_image.py" line="267"/>
+        <source>A GIFT FOR</source>
+        <translation>ΔΩΡΟ ΓΙΑ</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="95"/>
+        <source>Tote — packing</source>
+        <translation>Tote — συσκευασία</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="176"/>
+        <source>Type an order number, barcode or SKU</source>
+        <translation>Αριθμός παραγγελίας, barcode ή SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="181"/>
+        <source>Enter</source>
+        <translation>Καταχώριση</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="182"/>
+        <source>Put order aside</source>
+        <translation>Θέση σε αναμονή</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="183"/>
+        <source>Retry printing</source>
+        <translation>Επανάληψη εκτύπωσης</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="206"/>
+        <source>The station&apos;s store cannot be read ({error})</source>
+        <translation>Η βάση δεδομένων του σταθμού δεν διαβάζεται ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="209"/>
+        <source>Call a supervisor. Do not pack until this is fixed.</source>
+        <translation>Καλέστε τον υπεύθυνο. Μη συσκευάζετε μέχρι να διορθωθεί.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="223"/>
+        <source>Back on order {order}: {packed} of {total} units packed</source>
+        <translation>Ξανά στην παραγγελία {order}: {packed} από {total} τεμάχια συσκευασμένα</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="228"/>
+        <source>Scan the next item.</source>
+        <translation>Σαρώστε το επόμενο είδος.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="235"/>
+        <source>Ready</source>
+        <translation>Έτοιμο</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="235"/>
+        <source>Scan an order barcode.</source>
+        <translation>Σαρώστε τον κωδικό μιας παραγγελίας.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="266"/>
+        <source>The scan could not be saved ({error})</source>
+        <translation>Η σάρωση δεν αποθηκεύτηκε ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="267"/>
+        <source>Scan the item again. If this repeats, call a supervisor.</source>
+        <translation>Σαρώστε ξανά το είδος. Αν επαναληφθεί, καλέστε τον υπεύθυνο.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="295"/>
+        <source>Printing…</source>
+        <translation>Εκτύπωση…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="312"/>
+        <source>Scan too long, ignored</source>
+        <translation>Πολύ μεγάλη σάρωση, αγνοήθηκε</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="314"/>
+        <source>Scan with a control key, ignored</source>
+        <translation>Σάρωση με πλήκτρο ελέγχου, αγνοήθηκε</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="315"/>
+        <source>Scan the barcode again.</source>
+        <translation>Σαρώστε ξανά το barcode.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="324"/>
+        <source>The order could not be put aside ({error})</source>
+        <translation>Η παραγγελία δεν μπήκε σε αναμονή ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="327"/>
+        <source>Try again. If this repeats, call a supervisor.</source>
+        <translation>Δοκιμάστε ξανά. Αν επαναληφθεί, καλέστε τον υπεύθυνο.</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../ui/messages.py" line="22"/>
+        <source>Empty scan</source>
+        <translation>Κενή σάρωση</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="22"/>
+        <source>Scan the barcode again.</source>
+        <translation>Σαρώστε ξανά το barcode.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="27"/>
+        <source>Barcode {code} misread (check digit wrong)</source>
+        <translation>Λάθος ανάγνωση barcode {code} (λάθος ψηφίο ελέγχου)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="30"/>
+        <source>Scan it again, holding the scanner steady. If it repeats, type the SKU.</source>
+        <translation>Σαρώστε ξανά με σταθερό τον σαρωτή. Αν επαναληφθεί, πληκτρολογήστε το SKU.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="37"/>
+        <source>GS1 barcode unreadable: {problem}</source>
+        <translation>Μη αναγνώσιμο barcode GS1: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="40"/>
+        <source>Scan it again; if it repeats, type the SKU.</source>
+        <translation>Σαρώστε ξανά. Αν επαναληφθεί, πληκτρολογήστε το SKU.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="44"/>
+        <source>Carton label {code}, not an item</source>
+        <translation>Ετικέτα κιβωτίου {code}, όχι είδος</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="45"/>
+        <source>Scan the barcode on the item itself.</source>
+        <translation>Σαρώστε το barcode πάνω στο ίδιο το είδος.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="49"/>
+        <source>Unknown barcode {code}</source>
+        <translation>Άγνωστο barcode {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="50"/>
+        <source>This is not an item of this order. Put it aside and scan the item again.</source>
+        <translation>Δεν είναι είδος της παραγγελίας. Βάλτε το στην άκρη και σαρώστε ξανά.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="57"/>
+        <source>No order {code}</source>
+        <translation>Δεν υπάρχει παραγγελία {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="58"/>
+        <source>Check the order number on the pick list and scan or type it again.</source>
+        <translation>Ελέγξτε τον αριθμό στη λίστα συλλογής και σαρώστε ή πληκτρολογήστε τον ξανά.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="64"/>
+        <source>Order {order} is already packed</source>
+        <translation>Η παραγγελία {order} έχει ήδη συσκευαστεί</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="67"/>
+        <source>Do not pack it twice. Give the items to a supervisor.</source>
+        <translation>Μην τη συσκευάσετε δεύτερη φορά. Δώστε τα είδη στον υπεύθυνο.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="71"/>
+        <source>Order {order} was cancelled</source>
+        <translation>Η παραγγελία {order} ακυρώθηκε</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="74"/>
+        <source>Do not pack it. Return the items to their locations.</source>
+        <translation>Μην τη συσκευάσετε. Επιστρέψτε τα είδη στις θέσεις τους.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="78"/>
+        <source>No order open for item {code}</source>
+        <translation>Καμία ανοιχτή παραγγελία για το είδος {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="79"/>
+        <source>Scan the order barcode first, then the items.</source>
+        <translation>Σαρώστε πρώτα τον κωδικό της παραγγελίας και μετά τα είδη.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="83"/>
+        <location filename="../../ui/messages.py" line="136"/>
+        <source>Order {order} is still open</source>
+        <translation>Η παραγγελία {order} είναι ακόμη ανοιχτή</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="86"/>
+        <source>Finish it, or press “Put order aside” before opening {other}.</source>
+        <translation>Ολοκληρώστε την ή πατήστε «Θέση σε αναμονή» πριν ανοίξετε την {other}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="92"/>
+        <source>Wrong item: {name}</source>
+        <translation>Λάθος είδος: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="93"/>
+        <source>It is not in this order. Put it aside and scan an item from the list.</source>
+        <translation>Δεν ανήκει στην παραγγελία. Βάλτε το στην άκρη και σαρώστε είδος της λίστας.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="100"/>
+        <source>Too many: {name}</source>
+        <translation>Περίσσιο τεμάχιο: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="101"/>
+        <source>All {ordered} are already packed. Take this one out of the box.</source>
+        <translation>Και τα {ordered} έχουν ήδη συσκευαστεί. Βγάλτε αυτό από το κουτί.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="107"/>
+        <source>No order open to put aside</source>
+        <translation>Καμία ανοιχτή παραγγελία για αναμονή</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="108"/>
+        <source>Scan an order barcode to start packing.</source>
+        <translation>Σαρώστε τον κωδικό μιας παραγγελίας για να ξεκινήσει η συσκευασία.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="112"/>
+        <source>Nothing to reprint yet</source>
+        <translation>Τίποτα για επανεκτύπωση ακόμη</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="113"/>
+        <source>This station has not packed an order yet.</source>
+        <translation>Ο σταθμός δεν έχει συσκευάσει ακόμη καμία παραγγελία.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="117"/>
+        <source>Unknown command barcode {code}</source>
+        <translation>Άγνωστο barcode εντολής {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="118"/>
+        <source>Use the command sheet of this Tote version.</source>
+        <translation>Χρησιμοποιήστε το φύλλο εντολών αυτής της έκδοσης του Tote.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="122"/>
+        <source>{kind} barcode {code} is not used at packing</source>
+        <translation>Το barcode {code} ({kind}) δεν χρησιμοποιείται στη συσκευασία</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="125"/>
+        <source>Scan the order or its items.</source>
+        <translation>Σαρώστε την παραγγελία ή τα είδη της.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="129"/>
+        <source>Badge {code} is not known at this station</source>
+        <translation>Η κάρτα {code} δεν είναι γνωστή σε αυτόν τον σταθμό</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="132"/>
+        <source>Scan your own badge, or ask a supervisor to add it.</source>
+        <translation>Σαρώστε τη δική σας κάρτα ή ζητήστε από τον υπεύθυνο να την προσθέσει.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="139"/>
+        <source>Finish it or put it aside, then scan the badge again.</source>
+        <translation>Ολοκληρώστε την ή βάλτε τη σε αναμονή και σαρώστε ξανά την κάρτα.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="143"/>
+        <source>Case of {units} is more than the {remaining} still needed</source>
+        <translation>Το κιβώτιο των {units} ξεπερνά τα {remaining} που λείπουν</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="146"/>
+        <source>Open the case and scan the single items.</source>
+        <translation>Ανοίξτε το κιβώτιο και σαρώστε τα τεμάχια ένα ένα.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="153"/>
+        <source>GIFT</source>
+        <translation>ΔΩΡΟ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="154"/>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="155"/>
+        <source>REPLACEMENT</source>
+        <translation>ΑΝΤΙΚΑΤΑΣΤΑΣΗ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="173"/>
+        <source>Reprinting the packing slip of {order}</source>
+        <translation>Επανεκτύπωση δελτίου συσκευασίας της {order}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="176"/>
+        <source>Continue packing.</source>
+        <translation>Συνεχίστε τη συσκευασία.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="182"/>
+        <source>Hello {name}: you are signed in</source>
+        <translation>Γεια σας {name}: συνδεθήκατε</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="185"/>
+        <source>Scan an order barcode.</source>
+        <translation>Σαρώστε τον κωδικό μιας παραγγελίας.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="196"/>
+        <source>✔ {name}  ({packed} of {ordered})</source>
+        <translation>✔ {name}  ({packed} από {ordered})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="199"/>
+        <source>{left} units to go</source>
+        <translation>Απομένουν {left} τεμάχια</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="207"/>
+        <source>Order {order} put aside with its scans</source>
+        <translation>Η παραγγελία {order} σε αναμονή με τις σαρώσεις της</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="210"/>
+        <source>Scan it again to continue, or scan another order.</source>
+        <translation>Σαρώστε την ξανά για να συνεχίσετε ή σαρώστε άλλη παραγγελία.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="216"/>
+        <source>Order {order} packed</source>
+        <translation>Η παραγγελία {order} συσκευάστηκε</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="217"/>
+        <source>Printing its documents… Scan the next order.</source>
+        <translation>Εκτύπωση εγγράφων… Σαρώστε την επόμενη παραγγελία.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="222"/>
+        <source>Order {order}: scan every item</source>
+        <translation>Παραγγελία {order}: σαρώστε κάθε είδος</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="223"/>
+        <source>{packed} of {total} units packed</source>
+        <translation>{packed} από {total} τεμάχια συσκευασμένα</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="233"/>
+        <source>Scanner {name} sent a scan without an end</source>
+        <translation>Ο σαρωτής {name} έστειλε σάρωση χωρίς τέλος</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="234"/>
+        <source>Scanner {name} sent unreadable bytes</source>
+        <translation>Ο σαρωτής {name} έστειλε μη αναγνώσιμα bytes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="235"/>
+        <source>Scanner {name} sent control characters</source>
+        <translation>Ο σαρωτής {name} έστειλε χαρακτήρες ελέγχου</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="236"/>
+        <source>Scanner {name} sent half a scan</source>
+        <translation>Ο σαρωτής {name} έστειλε μισή σάρωση</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="238"/>
+        <source>Scanner {name} sent no valid scan</source>
+        <translation>Ο σαρωτής {name} δεν έστειλε έγκυρη σάρωση</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="241"/>
+        <source>Nothing was recorded. Scan again; if it repeats, check the cable.</source>
+        <translation>Δεν καταγράφηκε τίποτα. Σαρώστε ξανά. Αν επαναληφθεί, ελέγξτε το καλώδιο.</translation>
+    </message>
+</context>
+<context>
+    <name>PackScreen</name>
+    <message>
+        <location filename="../../ui/screens/pack.py" line="57"/>
+        <source>{value} of {maximum} units packed</source>
+        <translation>{value} από {maximum} συσκευασμένα</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pack.py" line="76"/>
+        <source>Product</source>
+        <translation>Προϊόν</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pack.py" line="76"/>
+        <source>Location</source>
+        <translation>Θέση</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pack.py" line="76"/>
+        <source>Packed</source>
+        <translation>Συσκευασμένα</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pack.py" line="126"/>
+        <source>{carrier} {service} · ship by {ship_by} · to {name}, {place}</source>
+        <translation>{carrier} {service} · αποστολή έως {ship_by} · προς {name}, {place}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pack.py" line="137"/>
+        <source>Special order code: &lt;b&gt;{code}&lt;/b&gt;</source>
+        <translation>Κωδικός ειδικής παραγγελίας: &lt;b&gt;{code}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pack.py" line="140"/>
+        <source>Gift: no prices in the box. Add the gift note.</source>
+        <translation>Δώρο: χωρίς τιμές στο κουτί. Βάλτε την κάρτα δώρου.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pack.py" line="142"/>
+        <source>Message: “{text}”</source>
+        <translation>Μήνυμα: «{text}»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pack.py" line="144"/>
+        <source>VIP: premium packing, check every item for damage.</source>
+        <translation>VIP: προσεγμένη συσκευασία, ελέγξτε κάθε είδος για ζημιές.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pack.py" line="147"/>
+        <source>Replacement for order {order}</source>
+        <translation>Αντικατάσταση της παραγγελίας {order}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pack.py" line="192"/>
+        <source>FRAGILE</source>
+        <translation>ΕΥΘΡΑΥΣΤΟ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pack.py" line="194"/>
+        <source>THIS WAY UP</source>
+        <translation>ΠΡΟΣ ΤΑ ΠΑΝΩ</translation>
+    </message>
+</context>
+<context>
+    <name>PackingSlip</name>
+    <message>
+        <location filename="../../ui/slip_pdf.py" line="102"/>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_pdf.py" line="120"/>
+        <source>GIFT</source>
+        <translation>ΔΩΡΟ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_pdf.py" line="122"/>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_pdf.py" line="125"/>
+        <source>REPLACEMENT for order %1</source>
+        <translation>ΑΝΤΙΚΑΤΑΣΤΑΣΗ της παραγγελίας %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_pdf.py" line="128"/>
+        <source>REPLACEMENT</source>
+        <translation>ΑΝΤΙΚΑΤΑΣΤΑΣΗ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_pdf.py" line="135"/>
+        <source>Special code</source>
+        <translation>Ειδικός κωδικός</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_pdf.py" line="156"/>
+        <source>Packing slip</source>
+        <translation>Δελτίο συσκευασίας</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_pdf.py" line="158"/>
+        <source>REPRINT, copy %1</source>
+        <translation>ΑΝΑΤΥΠΩΣΗ, αντίγραφο %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_pdf.py" line="169"/>
+        <source>Channel</source>
+        <translation>Κανάλι</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_pdf.py" line="170"/>
+        <source>Carrier</source>
+        <translation>Μεταφορέας</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_pdf.py" line="171"/>
+        <source>Packed at</source>
+        <translation>Συσκευάστηκε</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_pdf.py" line="172"/>
+        <source>Packed by</source>
+        <translation>Συσκευαστής</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_pdf.py" line="173"/>
+        <source>Station</source>
+        <translation>Σταθμός</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_pdf.py" line="174"/>
+        <source>Packages</source>
+        <translation>Δέματα</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_pdf.py" line="175"/>
+        <source>Items</source>
+        <translation>Τεμάχια</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_pdf.py" line="179"/>
+        <source>Ship to</source>
+        <translation>Παραλήπτης</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_pdf.py" line="204"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_pdf.py" line="205"/>
+        <source>Product</source>
+        <translation>Προϊόν</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_pdf.py" line="206"/>
+        <source>Qty</source>
+        <translation>Ποσ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_pdf.py" line="212"/>
+        <source>Unit price</source>
+        <translation>Τιμή μονάδας</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_pdf.py" line="213"/>
+        <source>Line total</source>
+        <translation>Σύνολο γραμμής</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_pdf.py" line="230"/>
+        <source>Subtotal</source>
+        <translation>Μερικό σύνολο</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_pdf.py" line="231"/>
+        <source>Shipping</source>
+        <translation>Μεταφορικά</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_pdf.py" line="232"/>
+        <source>Tax</source>
+        <translation>ΦΠΑ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_pdf.py" line="235"/>
+        <source>Total</source>
+        <translation>Σύνολο</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_pdf.py" line="244"/>
+        <source>Gift message</source>
+        <translation>Μήνυμα δώρου</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_pdf.py" line="284"/>
+        <source>Packing slip %1</source>
+        <translation>Δελτίο συσκευασίας %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_pdf.py" line="343"/>
+        <source>Order %1 · page %2 of %3</source>
+        <translation>Παραγγελία %1 · σελίδα %2 από %3</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <location filename="../../ui/screens/preview_pane.py" line="29"/>
+        <source>Press Test print: what the printer gets is drawn here.</source>
+        <translation>Πατήστε Δοκιμαστική εκτύπωση: εδώ φαίνεται τι στάλθηκε στον εκτυπωτή.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintCheck</name>
+    <message>
+        <location filename="../../ui/print_check.py" line="29"/>
+        <source>Yes, it printed</source>
+        <translation>Ναι, τυπώθηκε</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_check.py" line="30"/>
+        <source>No, print again</source>
+        <translation>Όχι, νέα εκτύπωση</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_check.py" line="48"/>
+        <source> ({n} more after this)</source>
+        <translation> (ακόμη {n} μετά από αυτό)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_check.py" line="52"/>
+        <source>Did the {what} for {order} come out whole on {printer}?</source>
+        <translation>Τυπώθηκε πλήρως στον {printer}: {what} για {order};</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_check.py" line="55"/>
+        <source>the printer</source>
+        <translation>εκτυπωτή</translation>
+    </message>
+</context>
+<context>
+    <name>PrintController</name>
+    <message>
+        <location filename="../../ui/print_controller.py" line="25"/>
+        <source>Packing slip</source>
+        <translation>Δελτίο συσκευασίας</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_controller.py" line="26"/>
+        <source>Shipping label</source>
+        <translation>Ετικέτα αποστολής</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_controller.py" line="27"/>
+        <source>Gift note</source>
+        <translation>Κάρτα δώρου</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_controller.py" line="28"/>
+        <source>Tote label</source>
+        <translation>Ετικέτα καλαθιού</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_controller.py" line="29"/>
+        <source>Location label</source>
+        <translation>Ετικέτα θέσης</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_controller.py" line="106"/>
+        <source>The answer could not be saved ({error})</source>
+        <translation>Η απάντηση δεν αποθηκεύτηκε ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_controller.py" line="107"/>
+        <source>Try again. If this repeats, call a supervisor.</source>
+        <translation>Δοκιμάστε ξανά. Αν επαναληφθεί, καλέστε τον υπεύθυνο.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_controller.py" line="139"/>
+        <source>Document</source>
+        <translation>Έγγραφο</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_controller.py" line="140"/>
+        <source>an order</source>
+        <translation>μια παραγγελία</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_controller.py" line="143"/>
+        <source>{what} printed on {printer}</source>
+        <translation>{what}: τυπώθηκε στον {printer}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_controller.py" line="146"/>
+        <source>{what} for {order} not printed yet: {error}</source>
+        <translation>{what} για {order}: δεν τυπώθηκε ακόμη ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_controller.py" line="150"/>
+        <source>Check that {printer} is on and has paper. It is tried again by itself.</source>
+        <translation>Ελέγξτε τον {printer}: να είναι αναμμένος και να έχει χαρτί. Ξαναδοκιμάζει αυτόματα.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_controller.py" line="151"/>
+        <location filename="../../ui/print_controller.py" line="160"/>
+        <source>the printer</source>
+        <translation>εκτυπωτή</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_controller.py" line="153"/>
+        <source>{what} waiting for {printer}</source>
+        <translation>{what}: αναμονή για τον {printer}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_controller.py" line="156"/>
+        <source>{what} for {order} may not have printed completely</source>
+        <translation>{what} για {order}: ίσως δεν τυπώθηκε ολόκληρο</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_controller.py" line="159"/>
+        <source>Look at {printer}, then answer below.</source>
+        <translation>Κοιτάξτε τον {printer} και απαντήστε παρακάτω.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_controller.py" line="163"/>
+        <source>{what}: did it print? Answer below</source>
+        <translation>{what}: τυπώθηκε; Απαντήστε παρακάτω</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_controller.py" line="165"/>
+        <source>{what} for {order} could not be printed: {error}</source>
+        <translation>{what} για {order}: δεν τυπώθηκε ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_controller.py" line="168"/>
+        <source>The order is packed. Fix the printer, then press Retry printing.</source>
+        <translation>Η παραγγελία συσκευάστηκε. Διορθώστε τον εκτυπωτή και πατήστε Επανάληψη εκτύπωσης.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_controller.py" line="170"/>
+        <source>{what} NOT printed</source>
+        <translation>{what}: ΔΕΝ τυπώθηκε</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_controller.py" line="174"/>
+        <source>Documents could not be produced ({error})</source>
+        <translation>Τα έγγραφα δεν δημιουργήθηκαν ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_controller.py" line="175"/>
+        <source>Packed orders are safe. Press Retry printing; if it repeats, call IT.</source>
+        <translation>Οι συσκευασμένες παραγγελίες είναι ασφαλείς. Πατήστε Επανάληψη εκτύπωσης. Αν επαναληφθεί, καλέστε το IT.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterCard</name>
+    <message>
+        <location filename="../../ui/screens/printer_card.py" line="33"/>
+        <source>not checked yet</source>
+        <translation>δεν ελέγχθηκε ακόμη</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printer_card.py" line="52"/>
+        <source>what no other printer takes</source>
+        <translation>ό,τι δεν τυπώνει άλλος εκτυπωτής</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printer_card.py" line="54"/>
+        <source>Prints: {documents}</source>
+        <translation>Τυπώνει: {documents}</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterForm</name>
+    <message>
+        <location filename="../../ui/screens/printer_form.py" line="45"/>
+        <source>Network</source>
+        <translation>Δίκτυο</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printer_form.py" line="46"/>
+        <source>Serial</source>
+        <translation>Σειριακή</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printer_form.py" line="47"/>
+        <source>USB</source>
+        <translation>USB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printer_form.py" line="48"/>
+        <source>Folder</source>
+        <translation>Φάκελος</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printer_form.py" line="49"/>
+        <source>Print queue</source>
+        <translation>Ουρά εκτύπωσης</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printer_form.py" line="56"/>
+        <source>Host and port, e.g. 192.168.1.50:9100</source>
+        <translation>Διακομιστής και θύρα, π.χ. 192.168.1.50:9100</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printer_form.py" line="57"/>
+        <source>Device, e.g. /dev/ttyUSB0@9600</source>
+        <translation>Συσκευή, π.χ. /dev/ttyUSB0@9600</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printer_form.py" line="58"/>
+        <source>Vendor:product in hex, e.g. 04b8:0202</source>
+        <translation>Κατασκευαστής:προϊόν σε hex, π.χ. 04b8:0202</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printer_form.py" line="59"/>
+        <source>A folder; each job becomes a file</source>
+        <translation>Φάκελος, κάθε εργασία γίνεται αρχείο</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printer_form.py" line="60"/>
+        <source>The CUPS queue name</source>
+        <translation>Το όνομα της ουράς CUPS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printer_form.py" line="85"/>
+        <source>Resolution</source>
+        <translation>Ανάλυση</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printer_form.py" line="86"/>
+        <source>Paper width</source>
+        <translation>Πλάτος χαρτιού</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printer_form.py" line="92"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printer_form.py" line="93"/>
+        <source>Cancel</source>
+        <translation>Άκυρο</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printer_form.py" line="117"/>
+        <source>Name</source>
+        <translation>Όνομα</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printer_form.py" line="119"/>
+        <source>Language</source>
+        <translation>Γλώσσα</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printer_form.py" line="121"/>
+        <source>Connection</source>
+        <translation>Σύνδεση</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printer_form.py" line="123"/>
+        <source>Address</source>
+        <translation>Διεύθυνση</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printer_form.py" line="130"/>
+        <source>Documents it prints</source>
+        <translation>Έγγραφα που τυπώνει</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printer_form.py" line="134"/>
+        <source>None ticked: it prints what no other printer takes.</source>
+        <translation>Χωρίς επιλογή: τυπώνει ό,τι δεν τυπώνει άλλος εκτυπωτής.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printer_form.py" line="142"/>
+        <source>Printer {name}</source>
+        <translation>Εκτυπωτής {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printer_form.py" line="144"/>
+        <source>New printer</source>
+        <translation>Νέος εκτυπωτής</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printer_form.py" line="188"/>
+        <source>Enter the printer&apos;s address.</source>
+        <translation>Συμπληρώστε τη διεύθυνση του εκτυπωτή.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printer_form.py" line="207"/>
+        <source>Not kept: {problem}</source>
+        <translation>Δεν κρατήθηκε: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintersPage</name>
+    <message>
+        <location filename="../../ui/screens/printers_page.py" line="48"/>
+        <source>No printers yet: add one.</source>
+        <translation>Κανένας εκτυπωτής ακόμη: προσθέστε έναν.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printers_page.py" line="49"/>
+        <source>Add printer</source>
+        <translation>Προσθήκη εκτυπωτή</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printers_page.py" line="50"/>
+        <source>Test print</source>
+        <translation>Δοκιμαστική εκτύπωση</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printers_page.py" line="51"/>
+        <source>Edit</source>
+        <translation>Αλλαγή</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printers_page.py" line="52"/>
+        <source>Remove</source>
+        <translation>Αφαίρεση</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printers_page.py" line="55"/>
+        <source>Test print preview</source>
+        <translation>Προεπισκόπηση δοκιμής</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printers_page.py" line="58"/>
+        <source>Close</source>
+        <translation>Κλείσιμο</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printers_page.py" line="202"/>
+        <source>Not kept: {problem}</source>
+        <translation>Δεν κρατήθηκε: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printers_page.py" line="209"/>
+        <source>Not changed: {problem}</source>
+        <translation>Δεν άλλαξε: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printers_page.py" line="225"/>
+        <source>{printer} takes no document to test.</source>
+        <translation>Ο {printer} δεν τυπώνει κανένα έγγραφο για δοκιμή.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printers_page.py" line="232"/>
+        <source>Printing a test {document} on {printer}…</source>
+        <translation>Δοκιμή {document} στον {printer}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printers_page.py" line="241"/>
+        <source>Delivered to {printer} ({where}).</source>
+        <translation>Στάλθηκε στον {printer} ({where}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printers_page.py" line="247"/>
+        <source>Uncertain: {why}. Part of it may have reached {printer}: look at the printer.</source>
+        <translation>Αβέβαιο: {why}. Ίσως έφτασε ένα μέρος στον {printer}: κοιτάξτε τον εκτυπωτή.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printers_page.py" line="251"/>
+        <source>Not sent: {why}. Nothing reached {printer}.</source>
+        <translation>Δεν στάλθηκε: {why}. Τίποτα δεν έφτασε στον {printer}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printers_page.py" line="256"/>
+        <source>Not sent: this printer cannot draw a {document} ({why}).</source>
+        <translation>Δεν στάλθηκε: ο εκτυπωτής δεν μπορεί να τυπώσει {document} ({why}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/printers_page.py" line="266"/>
+        <source>Test print: {document}</source>
+        <translation>Δοκιμή: {document}</translation>
+    </message>
+</context>
+<context>
+    <name>ReadyScreen</name>
+    <message>
+        <location filename="../../ui/screens/ready.py" line="15"/>
+        <source>Scan an order barcode to start packing</source>
+        <translation>Σαρώστε τον κωδικό μιας παραγγελίας για να ξεκινήσει η συσκευασία</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ready.py" line="19"/>
+        <source>or type the order number below and press Enter</source>
+        <translation>ή πληκτρολογήστε τον αριθμό παραγγελίας και πατήστε Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ready.py" line="35"/>
+        <source>Devices</source>
+        <translation>Συσκευές</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ready.py" line="44"/>
+        <source>Last packed: {order}</source>
+        <translation>Τελευταία συσκευασία: {order}</translation>
+    </message>
+</context>
+<context>
+    <name>ScalePage</name>
+    <message>
+        <location filename="../../ui/screens/scale_page.py" line="48"/>
+        <source>No scale was started with Tote.</source>
+        <translation>Δεν ξεκίνησε ζυγαριά με το Tote.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scale_page.py" line="48"/>
+        <source>Connecting…</source>
+        <translation>Σύνδεση…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scale_page.py" line="50"/>
+        <source>Zero</source>
+        <translation>Μηδενισμός</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scale_page.py" line="51"/>
+        <source>Tare</source>
+        <translation>Απόβαρο</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scale_page.py" line="56"/>
+        <source>Stream (A&amp;&amp;D, CAS)</source>
+        <translation>Συνεχής ροή (A&amp;&amp;D, CAS)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scale_page.py" line="67"/>
+        <source>Live weight</source>
+        <translation>Βάρος τώρα</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scale_page.py" line="92"/>
+        <source>Port</source>
+        <translation>Θύρα</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scale_page.py" line="94"/>
+        <source>Leave the port empty when this station has no scale.</source>
+        <translation>Αφήστε τη θύρα κενή αν ο σταθμός δεν έχει ζυγαριά.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scale_page.py" line="95"/>
+        <source>Protocol</source>
+        <translation>Πρωτόκολλο</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scale_page.py" line="97"/>
+        <source>Baud rate</source>
+        <translation>Ταχύτητα (baud)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scale_page.py" line="134"/>
+        <source>Out of range</source>
+        <translation>Εκτός ορίων</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scale_page.py" line="137"/>
+        <source>{kg} kg</source>
+        <translation>{kg} kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scale_page.py" line="138"/>
+        <source>stable</source>
+        <translation>σταθερό</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scale_page.py" line="138"/>
+        <source>settling…</source>
+        <translation>σταθεροποιείται…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scale_page.py" line="145"/>
+        <source>{name} connected on {port}</source>
+        <translation>{name}: συνδεδεμένη στη {port}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scale_page.py" line="149"/>
+        <source>{name} not connected: check its cable ({detail})</source>
+        <translation>{name}: αποσυνδεδεμένη, ελέγξτε το καλώδιο ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scale_page.py" line="169"/>
+        <source>Zeroing…</source>
+        <translation>Μηδενισμός…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scale_page.py" line="169"/>
+        <source>Taring…</source>
+        <translation>Απόβαρο…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scale_page.py" line="175"/>
+        <source>The scale did not do it: {message}</source>
+        <translation>Η ζυγαριά δεν το εκτέλεσε: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scale_page.py" line="177"/>
+        <source>Zero done.</source>
+        <translation>Έγινε μηδενισμός.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scale_page.py" line="179"/>
+        <source>Tare done: {kg} kg taken off.</source>
+        <translation>Έγινε απόβαρο: αφαιρέθηκαν {kg} kg.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scale_page.py" line="181"/>
+        <source>Tare done.</source>
+        <translation>Έγινε απόβαρο.</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerCard</name>
+    <message>
+        <location filename="../../ui/screens/scanner_form.py" line="74"/>
+        <source>{port} · {baud} baud · suffix {suffix}</source>
+        <translation>{port} · {baud} baud · κατάληξη {suffix}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanner_form.py" line="84"/>
+        <source>Edit</source>
+        <translation>Αλλαγή</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanner_form.py" line="87"/>
+        <source>Remove</source>
+        <translation>Αφαίρεση</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerForm</name>
+    <message>
+        <location filename="../../ui/screens/scanner_form.py" line="44"/>
+        <source>none</source>
+        <translation>καμία</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanner_form.py" line="128"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanner_form.py" line="129"/>
+        <source>Cancel</source>
+        <translation>Άκυρο</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanner_form.py" line="155"/>
+        <source>Name</source>
+        <translation>Όνομα</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanner_form.py" line="157"/>
+        <source>Port</source>
+        <translation>Θύρα</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanner_form.py" line="159"/>
+        <source>A /dev/serial/by-id/… name stays when a cable moves.</source>
+        <translation>Ένα όνομα /dev/serial/by-id/… μένει ίδιο όταν μετακινηθεί το καλώδιο.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanner_form.py" line="161"/>
+        <source>Baud rate</source>
+        <translation>Ταχύτητα (baud)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanner_form.py" line="163"/>
+        <source>Suffix it sends after each barcode</source>
+        <translation>Κατάληξη που στέλνει μετά από κάθε barcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanner_form.py" line="174"/>
+        <source>Scanner {name}</source>
+        <translation>Σαρωτής {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanner_form.py" line="176"/>
+        <source>New serial scanner</source>
+        <translation>Νέος σειριακός σαρωτής</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanner_form.py" line="203"/>
+        <source>Enter a name for the scanner.</source>
+        <translation>Δώστε όνομα στον σαρωτή.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanner_form.py" line="205"/>
+        <source>Enter the port the scanner is on.</source>
+        <translation>Δώστε τη θύρα του σαρωτή.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanner_form.py" line="217"/>
+        <source>Not kept: {problem}</source>
+        <translation>Δεν κρατήθηκε: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>ScannersPage</name>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="21"/>
+        <location filename="../../ui/scan_texts.py" line="110"/>
+        <source>Tote code</source>
+        <translation>Κωδικός Tote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="22"/>
+        <source>Product (GTIN)</source>
+        <translation>Προϊόν (GTIN)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="23"/>
+        <source>Parcel (SSCC)</source>
+        <translation>Δέμα (SSCC)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="24"/>
+        <source>Wrong check digit</source>
+        <translation>Λάθος ψηφίο ελέγχου</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="25"/>
+        <source>Unreadable GS1 code</source>
+        <translation>Μη αναγνώσιμος κωδικός GS1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="26"/>
+        <source>Text (order number, SKU…)</source>
+        <translation>Κείμενο (αρ. παραγγελίας, SKU…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="27"/>
+        <source>Empty</source>
+        <translation>Κενό</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="34"/>
+        <source>command</source>
+        <translation>εντολή</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="35"/>
+        <source>operator badge</source>
+        <translation>κάρτα χειριστή</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="36"/>
+        <source>box</source>
+        <translation>κουτί</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="37"/>
+        <source>location</source>
+        <translation>θέση</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="38"/>
+        <source>tote</source>
+        <translation>καλάθι</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="45"/>
+        <source>connected</source>
+        <translation>συνδεδεμένος</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="46"/>
+        <source>connecting…</source>
+        <translation>σύνδεση…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="47"/>
+        <source>not connected: check its cable</source>
+        <translation>αποσυνδεδεμένος: ελέγξτε το καλώδιο</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="48"/>
+        <source>stopped</source>
+        <translation>σταματημένος</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="49"/>
+        <source>not running: starts with Tote</source>
+        <translation>ανενεργός: ξεκινά με το Tote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="56"/>
+        <source>Scan the barcode at least 3 times.</source>
+        <translation>Σαρώστε το barcode τουλάχιστον 3 φορές.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="57"/>
+        <source>A scan was too short: scan a barcode of at least 5 characters.</source>
+        <translation>Πολύ σύντομη σάρωση: σαρώστε barcode με τουλάχιστον 5 χαρακτήρες.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="60"/>
+        <source>The key times were broken. Start again.</source>
+        <translation>Οι χρόνοι των πλήκτρων αλλοιώθηκαν. Ξεκινήστε από την αρχή.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="63"/>
+        <source>The scans do not agree: scan one barcode only, with this station&apos;s scanner, and start again.</source>
+        <translation>Οι σαρώσεις διαφέρουν: σαρώστε ένα μόνο barcode, με τον σαρωτή αυτού του σταθμού, και ξεκινήστε από την αρχή.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="68"/>
+        <source>The scanner types as slowly as a person. Set its delay between characters to its minimum, or use its serial mode, and start again.</source>
+        <translation>Ο σαρωτής πληκτρολογεί αργά σαν άνθρωπος. Βάλτε στο ελάχιστο την καθυστέρηση ανάμεσα στους χαρακτήρες ή χρησιμοποιήστε τη σειριακή λειτουργία του, και ξεκινήστε από την αρχή.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="73"/>
+        <source>The scanner is too close to typing speed. Set its delay between characters to its minimum, and start again.</source>
+        <translation>Ο σαρωτής είναι πολύ κοντά στην ταχύτητα πληκτρολόγησης. Βάλτε στο ελάχιστο την καθυστέρηση ανάμεσα στους χαρακτήρες και ξεκινήστε από την αρχή.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="85"/>
+        <source>Kind</source>
+        <translation>Είδος</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="86"/>
+        <source>Read as</source>
+        <translation>Διαβάστηκε</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="88"/>
+        <source>From</source>
+        <translation>Από</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="93"/>
+        <source>GTIN-14</source>
+        <translation>GTIN-14</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="95"/>
+        <source>Or GTIN-14</source>
+        <translation>Ή GTIN-14</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="99"/>
+        <source>SSCC</source>
+        <translation>SSCC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="100"/>
+        <source>Lot</source>
+        <translation>Παρτίδα</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="101"/>
+        <source>Expiry</source>
+        <translation>Λήξη</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="102"/>
+        <source>Serial</source>
+        <translation>Σειριακός αρ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="103"/>
+        <source>Count</source>
+        <translation>Πλήθος</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_texts.py" line="115"/>
+        <location filename="../../ui/screens/scanners_page.py" line="145"/>
+        <source>Problem</source>
+        <translation>Πρόβλημα</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanners_page.py" line="68"/>
+        <source>Add scanner</source>
+        <translation>Προσθήκη σαρωτή</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanners_page.py" line="71"/>
+        <source>Scan any barcode: it is shown here, nothing is packed.</source>
+        <translation>Σαρώστε οποιοδήποτε barcode: εμφανίζεται εδώ, τίποτα δεν συσκευάζεται.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanners_page.py" line="81"/>
+        <location filename="../../ui/screens/scanners_page.py" line="284"/>
+        <source>Calibrate keyboard scanner</source>
+        <translation>Βαθμονόμηση σαρωτή πληκτρολογίου</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanners_page.py" line="108"/>
+        <source>Test scan</source>
+        <translation>Δοκιμαστική σάρωση</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanners_page.py" line="121"/>
+        <source>Serial scanners</source>
+        <translation>Σειριακοί σαρωτές</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanners_page.py" line="127"/>
+        <source>Keyboard scanner</source>
+        <translation>Σαρωτής πληκτρολογίου</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanners_page.py" line="202"/>
+        <source>from the next start</source>
+        <translation>από την επόμενη εκκίνηση</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanners_page.py" line="205"/>
+        <source>{name} on {port}: {state}</source>
+        <translation>{name} στη {port}: {state}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanners_page.py" line="210"/>
+        <source>removed: runs until the next start</source>
+        <translation>αφαιρέθηκε: λειτουργεί ως την επόμενη εκκίνηση</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanners_page.py" line="212"/>
+        <source>set on Tote&apos;s command line, not here</source>
+        <translation>ορίζεται στη γραμμή εντολών του Tote, όχι εδώ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanners_page.py" line="218"/>
+        <source>None set up. Keyboard scanners need no set-up.</source>
+        <translation>Κανένας ρυθμισμένος. Οι σαρωτές πληκτρολογίου δεν χρειάζονται ρύθμιση.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanners_page.py" line="239"/>
+        <source>Not changed: {problem}</source>
+        <translation>Δεν άλλαξε: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanners_page.py" line="252"/>
+        <source>Not kept: {problem}</source>
+        <translation>Δεν κρατήθηκε: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanners_page.py" line="264"/>
+        <source>Keys of one scan come at most {gap} ms apart.</source>
+        <translation>Τα πλήκτρα μιας σάρωσης απέχουν το πολύ {gap} ms.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanners_page.py" line="266"/>
+        <source>From the next start: {gap} ms.</source>
+        <translation>Από την επόμενη εκκίνηση: {gap} ms.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanners_page.py" line="277"/>
+        <source>Start again</source>
+        <translation>Από την αρχή</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanners_page.py" line="305"/>
+        <source>Scan any barcode {n} times or more. Scans so far: {count}.</source>
+        <translation>Σαρώστε ένα barcode {n} φορές ή περισσότερες. Σαρώσεις ως τώρα: {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanners_page.py" line="314"/>
+        <source>Recommended: {gap} ms (keys came up to {slowest} ms apart in {count} scans). Scan more to check it, or use it.</source>
+        <translation>Προτείνεται: {gap} ms (τα πλήκτρα απείχαν έως {slowest} ms σε {count} σαρώσεις). Σαρώστε ξανά για έλεγχο ή χρησιμοποιήστε το.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanners_page.py" line="318"/>
+        <source>Use {gap} ms</source>
+        <translation>Χρήση {gap} ms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scanners_page.py" line="332"/>
+        <source>{gap} ms chosen. Press Save to keep it.</source>
+        <translation>Επιλέχθηκαν {gap} ms. Πατήστε Αποθήκευση για να κρατηθούν.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <location filename="../../ui/status_panel.py" line="23"/>
+        <source>ready</source>
+        <translation>έτοιμος</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="24"/>
+        <source>busy</source>
+        <translation>απασχολημένος</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="25"/>
+        <source>offline, check power and cable</source>
+        <translation>εκτός σύνδεσης, ελέγξτε ρεύμα και καλώδιο</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="26"/>
+        <source>paper out</source>
+        <translation>τέλος χαρτιού</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="27"/>
+        <source>paper low</source>
+        <translation>λίγο χαρτί</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="28"/>
+        <source>cover open</source>
+        <translation>ανοιχτό καπάκι</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="29"/>
+        <source>paused</source>
+        <translation>σε παύση</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="30"/>
+        <source>head open</source>
+        <translation>ανοιχτή κεφαλή</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="31"/>
+        <source>error</source>
+        <translation>σφάλμα</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="32"/>
+        <source>not answering</source>
+        <translation>δεν απαντά</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="62"/>
+        <source>Station {code}</source>
+        <translation>Σταθμός {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="76"/>
+        <source>Operator {name}</source>
+        <translation>Χειριστής {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="78"/>
+        <source>Operator {code} (unknown code)</source>
+        <translation>Χειριστής {code} (άγνωστος κωδικός)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="97"/>
+        <source>Scanner ready</source>
+        <translation>Σαρωτής έτοιμος</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="99"/>
+        <source> · last scan {at}</source>
+        <translation> · τελ. σάρωση {at}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="102"/>
+        <source>Scanner {names} not connected: check its cable</source>
+        <translation>Σαρωτής {names} αποσυνδεδεμένος: ελέγξτε το καλώδιο</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="117"/>
+        <source>Scale {name} not connected: check its cable</source>
+        <translation>Ζυγαριά {name} αποσυνδεδεμένη: ελέγξτε το καλώδιο</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="121"/>
+        <source>Scale ready</source>
+        <translation>Ζυγαριά έτοιμη</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="130"/>
+        <source>Scale: {problem}</source>
+        <translation>Ζυγαριά: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="132"/>
+        <source>Scale: no weight</source>
+        <translation>Ζυγαριά: χωρίς βάρος</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="134"/>
+        <source>Scale {kg} kg, stable</source>
+        <translation>Ζυγαριά {kg} kg, σταθερό</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="137"/>
+        <source>Scale {kg} kg, settling…</source>
+        <translation>Ζυγαριά {kg} kg, σταθεροποιείται…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="142"/>
+        <source>Printing: {n} documents not printed, press Retry</source>
+        <translation>Εκτύπωση: {n} έγγραφα δεν τυπώθηκαν, πατήστε Επανάληψη</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="152"/>
+        <source> · sound off</source>
+        <translation> · ήχος κλειστός</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="154"/>
+        <source>Printers ready</source>
+        <translation>Εκτυπωτές έτοιμοι</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="157"/>
+        <source>{printer}: {state}</source>
+        <translation>{printer}: {state}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="169"/>
+        <source>Store unavailable</source>
+        <translation>Βάση δεδομένων μη διαθέσιμη</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="171"/>
+        <source>Sync: offline · {n} events waiting</source>
+        <translation>Συγχρ.: εκτός · {n} σε αναμονή</translation>
+    </message>
+</context>
+</TS>
