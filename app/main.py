@@ -59,7 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     from ui.app import run_kiosk
     from ui.document_process import DocumentProcess
 
-    printer = DocumentProcess(document_worker, (config.store_path, devices, _context(config)))
+    printer = DocumentProcess(
+        document_worker, (config.store_path, devices, _context(config), config.language)
+    )
     gateway = PrinterGateway()  # this process's: status queries for the health panel
     try:
         services = _services(config, store, devices, printer, gateway)
@@ -195,8 +197,11 @@ class _OnFirstUse(Mapping[Any, Any]):
         return len(self._get())
 
 
-def document_worker(conn: Any, store_path: Path, devices: Any, ctx: Any) -> None:
-    """Main of the document child process: its own store connections and a headless Qt."""
+def document_worker(
+    conn: Any, store_path: Path, devices: Any, ctx: Any, language: str = "en"
+) -> None:
+    """Main of the document child process: its own store connections and a headless Qt,
+    printing in the station's language."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     _die_with_parent()
     with contextlib.suppress(OSError):  # on a busy 2-core kiosk, a scan must win the CPU:
@@ -206,8 +211,10 @@ def document_worker(conn: Any, store_path: Path, devices: Any, ctx: Any) -> None
     from devices.printer_gateway import PrinterGateway
     from ui.document_process import serve
     from ui.qt import QGuiApplication
+    from ui.translations import install_translations
 
     app = QGuiApplication([])  # fonts and painting need the application object
+    install_translations(app, language)
     store = open_store(store_path)
     gateway = PrinterGateway()
     renderers = _renderers()

@@ -12,8 +12,9 @@ from app.repeat_guard import RepeatConfig
 from app.scanning import warm_up
 from app.wedge import WedgeConfig
 from ui.main_window import MainWindow, Services
-from ui.qt import QApplication, QLocale, QTimer, QTranslator
-from ui.theme import RESOURCES, apply_theme
+from ui.qt import QApplication, QTimer
+from ui.theme import apply_theme
+from ui.translations import install_translations
 
 
 def create_application(language: str) -> QApplication:
@@ -23,21 +24,6 @@ def create_application(language: str) -> QApplication:
     app.setOrganizationName("Tote")
     install_translations(app, language)
     return app
-
-
-def install_translations(
-    app: QApplication, language: str, folder: Path = RESOURCES / "translations"
-) -> QTranslator | None:
-    """Load tote_<language>.qm from ``folder`` when it exists (English needs none)."""
-    QLocale.setDefault(QLocale(language))
-    qm = folder / f"tote_{language}.qm"
-    if not qm.exists():
-        return None
-    translator = QTranslator(app)
-    if not translator.load(str(qm)):
-        return None
-    app.installTranslator(translator)
-    return translator
 
 
 def stop_on_signals(app: QApplication) -> None:

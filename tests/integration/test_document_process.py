@@ -77,3 +77,25 @@ def test_stop_returns_promptly_even_while_a_job_runs(
     runner.join(timeout=10)
     assert not runner.is_alive()
     assert time.monotonic() - started < 3  # terminate, not a 5 s join timeout
+
+
+def test_slips_are_printed_in_the_station_s_language(
+    store: Store, catalogue: Catalogue, station: PackStation, tmp_path: Path
+) -> None:
+    """A Greek station's packing slip says Δελτίο συσκευασίας, from the real child process."""
+    from pypdf import PdfReader
+
+    from app.main import document_worker
+    from app.station_devices import default_devices
+
+    pack(store, station, catalogue, "SO-EL")
+    out = tmp_path / "out"
+    out.mkdir()
+    process = DocumentProcess(document_worker, (store.path, default_devices(out), CTX, "el"))
+    try:
+        results = process.run(StationStatus(store.reads).pending_print_jobs())
+    finally:
+        process.stop()
+    assert all(r.ok for r in results), results
+    text = " ".join(PdfReader(out / "SO-EL-packing-slip.pdf").pages[0].extract_text().split())
+    assert "Δελτίο συσκευασίας" in text and "Σύνολο" in text

@@ -40,10 +40,10 @@ from devices.printer_gateway import PrinterGateway
 from devices.printer_monitor import PrinterMonitor
 from devices.serial_scale import SerialScale, SerialScaleConfig
 from tests.ui.kiosk import build_window, timed_scan, uninstall, wedge_scan
-from ui.app import install_translations
 from ui.main_window import MainWindow
 from ui.qt import QApplication
 from ui.screens.devices import SCALE, SCANNERS
+from ui.translations import install_translations
 
 
 def _units(session, order: Order) -> list[str]:  # type: ignore[no-untyped-def]

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from ui.app import install_translations
 from ui.qt import QApplication
 from ui.screens.ready import ReadyScreen
+from ui.translations import install_translations
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
