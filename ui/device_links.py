@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from app.scale_protocols import Reading, ScaleFrameError
 from app.serial_framing import FramingError
@@ -19,9 +20,11 @@ from devices.serial_scanner import SerialScanner
 from ui.device_bridge import PrinterBridge, ScaleBridge
 from ui.messages import garbled_scan_text
 from ui.qt import QObject, QTimer, Signal
-from ui.screens.devices import DevicesScreen
 from ui.serial_bridge import SerialBridge
 from ui.status_panel import StatusPanel
+
+if TYPE_CHECKING:  # the screen is imported when first opened, not at start
+    from ui.screens.devices import DevicesScreen
 
 log = logging.getLogger(__name__)
 FRESH_S = 1.5  # a settled weight older than this is not the parcel on the scale now
@@ -38,7 +41,6 @@ class DeviceLinks(QObject):
         scale: SerialScale | None,
         monitor: PrinterMonitor | None,
         status: StatusPanel,
-        screen: DevicesScreen,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -46,7 +48,11 @@ class DeviceLinks(QObject):
         self._scale = scale
         self._monitor = monitor
         self._status = status
-        self._screen = screen
+        self._screen: DevicesScreen | None = None  # built when first needed
+        # The last word of each device, for a devices screen built later.
+        self._serial_states: dict[str, tuple[str, str]] = {}
+        self._last_scale: tuple[str, str, str] | None = None
+        self._printer_states: dict[str, tuple[str, str]] = {}
         self._stable: tuple[int, float] | None = None  # settled grams, monotonic time
         self._last_reading = 0.0  # monotonic time of the scale's last reading
         self._watch = QTimer(self)  # a scale that went silent must not leave its weight
@@ -68,7 +74,7 @@ class DeviceLinks(QObject):
             self._serial.scanned.connect(self.scanned)
             self._serial.garbled.connect(self._serial_garbled)
             self._serial.state_changed.connect(self._status.set_serial_state)
-            self._serial.state_changed.connect(self._screen.set_serial_state)
+            self._serial.state_changed.connect(self._serial_state)
             for scanner in self._scanners:
                 scanner.attach(self._serial.on_scan, self._serial.on_error, self._serial.on_state)
                 scanner.start()
@@ -77,9 +83,6 @@ class DeviceLinks(QObject):
             bridge.reading.connect(self._weighed)
             bridge.garbled.connect(self._scale_garbled)
             bridge.state_changed.connect(self._scale_state)
-            bridge.reading.connect(self._screen.set_scale_reading)
-            bridge.garbled.connect(self._screen.set_scale_garbled)
-            bridge.state_changed.connect(self._screen.set_scale_state)
             self._scale.attach(bridge.on_reading, bridge.on_error, bridge.on_state)
             self._last_reading = time.monotonic()
             self._scale.start()
@@ -87,9 +90,29 @@ class DeviceLinks(QObject):
         if self._monitor is not None:
             self._printers = PrinterBridge(self)
             self._printers.status.connect(self._status.set_printer_status)
-            self._printers.status.connect(self._screen.set_printer_status)
+            self._printers.status.connect(self._printer_status)
             self._monitor.attach(self._printers.on_status)
             self._monitor.start()
+
+    def attach_screen(self, screen: DevicesScreen) -> None:
+        """The devices screen exists now: tell it what each device said last, then live."""
+        self._screen = screen
+        for name, (state, detail) in self._serial_states.items():
+            screen.set_serial_state(name, state, detail)
+        for name, (state, detail) in self._printer_states.items():
+            screen.set_printer_status(name, state, detail)
+        if self._last_scale is not None:
+            screen.set_scale_state(*self._last_scale)
+
+    def _serial_state(self, name: str, state: str, detail: str) -> None:
+        self._serial_states[name] = (state, detail)
+        if self._screen is not None:
+            self._screen.set_serial_state(name, state, detail)
+
+    def _printer_status(self, name: str, state: str, detail: str) -> None:
+        self._printer_states[name] = (state, detail)
+        if self._screen is not None:
+            self._screen.set_printer_status(name, state, detail)
 
     def stop(self) -> None:
         self._watch.stop()
@@ -111,17 +134,24 @@ class DeviceLinks(QObject):
         usable = stable and reading.weight_g is not None
         self._stable = (reading.weight_g, now) if usable and reading.weight_g else None
         self._status.set_weight(reading.weight_g, stable)
+        if self._screen is not None:
+            self._screen.set_scale_reading(name, reading, stable)
 
     def _scale_state(self, name: str, state: str, detail: str) -> None:
         if state != "connected":
             self._stable = None
         self._last_reading = time.monotonic()
         self._status.set_scale_state(name, state, detail)
+        self._last_scale = (name, state, detail)
+        if self._screen is not None:
+            self._screen.set_scale_state(name, state, detail)
 
     def _scale_garbled(self, name: str, error: ScaleFrameError) -> None:
         log.warning("scale %s: %s (%r)", name, error.message, error.raw)
         self._stable = None
         self._status.set_weight(None, False, error.message)
+        if self._screen is not None:
+            self._screen.set_scale_garbled(name, error)
 
     def _check_silence(self) -> None:
         quiet = time.monotonic() - self._last_reading

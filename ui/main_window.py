@@ -11,7 +11,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from app.ports import DocumentRenderer, PrinterGateway
 from app.repeat_guard import RepeatConfig, RepeatGuard
@@ -42,13 +42,15 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.screens.devices import DevicesScreen
 from ui.screens.pack import PackScreen
 from ui.screens.ready import ReadyScreen
 from ui.status_panel import StatusPanel
 from ui.theme import Metrics
 from ui.wedge_filter import WedgeFilter
 from ui.widgets import Banner
+
+if TYPE_CHECKING:  # imported when the devices screen is first opened
+    from ui.screens.devices import DevicesScreen
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +112,7 @@ class MainWindow(QMainWindow):
         root.addWidget(self.print_check)
 
         root.addLayout(self._controls())
+        self.ready.devices_button.clicked.connect(self._show_devices)
         self.status_panel = StatusPanel(services.status, services.sound.available)
         self.status_panel.failing_changed.connect(self._show_retry)
         root.addWidget(self.status_panel)
@@ -118,14 +121,15 @@ class MainWindow(QMainWindow):
         self.wedge = WedgeFilter(wedge, typing_target=self.entry, parent=self)
         self.wedge.scanned.connect(self.handle_scan)
         self.wedge.rejected.connect(self._wedge_rejected)
-        self.devices = self._devices_screen(services, wedge)
+        self._wedge_config = wedge
+        self._devices: DevicesScreen | None = None  # built on first use (start-up time)
+        self.wedge.burst_timed.connect(self._wedge_burst)
         self._print_problem = False  # the last document run failed (shown until one works)
         self.device_links = DeviceLinks(
             services.serial_scanners,
             services.scale,
             services.printer_monitor,
             self.status_panel,
-            self.devices,
             parent=self,
         )
         self.device_links.scanned.connect(self.handle_scan)
@@ -137,9 +141,19 @@ class MainWindow(QMainWindow):
         """The scale's settled weight now, if it has one (recorded by the next scan)."""
         return self.device_links.stable_weight_g
 
+    @property
+    def devices(self) -> DevicesScreen:
+        """The technician's screen, built the first time it is needed (about 0.1 s that
+        the kiosk's start does not pay); scans go to it while it is shown."""
+        if self._devices is None:
+            self._devices = self._devices_screen(self._services, self._wedge_config)
+            self.device_links.attach_screen(self._devices)
+        return self._devices
+
     def _devices_screen(self, services: Services, wedge: WedgeConfig) -> DevicesScreen:
-        """The technician's screen, reached from the ready screen; scans go to it while shown."""
-        screen = DevicesScreen(
+        from ui.screens import devices  # here: its import is part of what start skips
+
+        screen = devices.DevicesScreen(
             services.devices,
             services.devices_path,
             gateway=services.gateway,
@@ -149,10 +163,8 @@ class MainWindow(QMainWindow):
             wedge_gap_ms=wedge.max_gap_ms,
         )
         self.stack.addWidget(screen)
-        self.ready.devices_button.clicked.connect(self._show_devices)
         screen.back_requested.connect(self._show_ready)
         screen.notice.connect(self._devices_notice)
-        self.wedge.burst_timed.connect(self._wedge_burst)
         return screen
 
     def _printing(self, services: Services) -> PrintController:
@@ -242,18 +254,18 @@ class MainWindow(QMainWindow):
         self._update_buttons()
 
     def _devices_notice(self, tone: str, headline: str, action: str) -> None:
-        if self.stack.currentWidget() is self.devices:
+        if self._devices is not None and self.stack.currentWidget() is self._devices:
             self.banner.show_message(tone, headline, action)
 
     def _wedge_burst(self, times: tuple[int, ...]) -> None:
-        if self.stack.currentWidget() is self.devices:
-            self.devices.add_burst(times)
+        if self._devices is not None and self.stack.currentWidget() is self._devices:
+            self._devices.add_burst(times)
 
     # -- scans ---------------------------------------------------------------------------
 
     def handle_scan(self, raw: RawScan) -> None:
-        if self.stack.currentWidget() is self.devices:  # a test scan: shown, never packed
-            self.devices.show_scan(raw)
+        if self._devices is not None and self.stack.currentWidget() is self._devices:
+            self._devices.show_scan(raw)  # a test scan: shown, never packed
             return
         if not self._repeats.accept(raw):
             log.info("multi-read of %r from %s ignored", raw.text, raw.source)
@@ -358,7 +370,8 @@ class MainWindow(QMainWindow):
     def shut_down(self) -> None:
         """Stop delivering background results (also when the app quits without closing)."""
         self.printing.close()
-        self.devices.close_checks()
+        if self._devices is not None:
+            self._devices.close_checks()
         self.status_panel.stop()
         self.device_links.stop()
 

@@ -33,7 +33,9 @@ def links(qtbot: QtBot, store, monkeypatch: pytest.MonkeyPatch):  # type: ignore
     panel.start(CTX)
     screen = DevicesScreen(None, None)
     qtbot.addWidget(screen)
-    yield DeviceLinks((), None, None, panel, screen), panel, clock
+    links = DeviceLinks((), None, None, panel)
+    links.attach_screen(screen)
+    yield links, panel, clock
     panel.stop()
 
 
