@@ -27,10 +27,8 @@ import time
 from collections.abc import Callable, Mapping
 from datetime import timedelta
 from functools import partial
-from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Connection, case, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.clock import Clock, utc_now
@@ -39,18 +37,15 @@ from app.domain.documents import Address
 from app.ports import DeliveryOutcome, DocumentRenderer, PrinterGateway
 from app.station_devices import Language, StationDevices
 from app.store import print_queries as pq
-from app.store.journal import audit
 from app.store.tables import Order, Package, PrintJob
 from app.usecases.document_builder import JobSpec, build_document, job_file_name
-from app.usecases.print_job_rows import operator_now, retrying, rowcount, settled
+from app.usecases.print_job_rows import retrying, rowcount, settled
+from app.usecases.print_outcomes import MAX_ATTEMPTS, OutcomeWriter
 from app.usecases.print_results import PrintResult
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(seconds=90)
-MAX_ATTEMPTS = 3  # claims that crashed or failed to render; then "failed", until Retry
 SEND_DEADLINE_S = 10.0  # one delivery attempt
-RETRY_PAUSE_MIN = timedelta(seconds=2)
-RETRY_PAUSE_MAX = timedelta(seconds=60)
 RETRY_WINDOW = timedelta(minutes=15)  # how long a job (or a Retry) keeps trying
 UNREACHABLE_S = 5.0  # after a printer did not answer, its other jobs wait this long
 EXTENSIONS = {Language.PDF: "pdf", Language.ZPL: "zpl", Language.ESCPOS: "bin"}
@@ -90,6 +85,7 @@ class DocumentService:
         self._clock = clock
         self._owner = owner or str(os.getpid())
         self._owner_alive = owner_alive
+        self._outcomes = OutcomeWriter(sessions, ctx, clock, self._owner)
         self._unreachable: dict[str, float] = {}  # printer -> monotonic time to try again
         self._unreachable_why: dict[str, str] = {}
 
@@ -106,7 +102,7 @@ class DocumentService:
         if isinstance(claimed, PrintResult):
             return claimed
         spec, number, package_number, attempt = claimed
-        finish = partial(self._finish, job_id, number, spec.kind, attempt=attempt)
+        finish = partial(self._outcomes.finish, job_id, number, spec.kind, attempt=attempt)
         printer = self._devices.printer_for(spec.kind)
         if printer is None:
             error = f"no printer is set up for {spec.kind.replace('_', ' ')}s"
@@ -161,9 +157,6 @@ class DocumentService:
 
         return rowcount(retrying(mark)) == 1
 
-    def _acting(self, conn: Connection) -> StationContext:
-        return operator_now(conn, self._ctx)
-
     def _claim(
         self, job_id: str, retry_failed: bool
     ) -> tuple[JobSpec, str, int | None, int] | PrintResult:
@@ -206,7 +199,7 @@ class DocumentService:
                 job_id, row.number, False, None, None, True, row.kind, row.printer, "busy"
             )
         if row.status == "sending":  # its sender stopped mid-job: it may be on paper
-            return self._cut_off(job_id, row)
+            return self._outcomes.cut_off(job_id, row)
         if row.status == "pending" and row.attempts >= MAX_ATTEMPTS and not retry_failed:
             # Attempts that crashed or hung the renderer never reached _finish: stop here.
             error = row.error or "the document process stopped while producing it"
@@ -241,167 +234,3 @@ class DocumentService:
             return PrintResult(job_id, row.number, False, None, None, True, row.kind, None, "busy")
         spec = JobSpec(row.kind, row.order_id, row.package_id, row.copy)
         return spec, row.number, row.package_number, row.attempts + 1
-
-    def _cut_off(self, job_id: str, row: Any) -> PrintResult:
-        """A job left "sending" by a worker that stopped: the operator must say."""
-        error = (
-            f"Tote stopped while sending this to {row.printer or 'the printer'}: "
-            "it may have printed."
-        )
-        now = self._clock()
-
-        def settle() -> None:
-            with self._sessions.begin() as session:
-                conn = session.connection()
-                changed = conn.execute(
-                    update(PrintJob)
-                    .where(
-                        PrintJob.job_id == job_id,
-                        PrintJob.status == "sending",
-                        PrintJob.attempts == row.attempts,
-                    )
-                    .values(status="uncertain", error=error, claimed_until=None, claimed_by=None)
-                )
-                if rowcount(changed) == 1:
-                    audit(
-                        conn,
-                        self._acting(conn),
-                        now,
-                        "print_uncertain",
-                        row.number,
-                        {
-                            "job_id": job_id,
-                            "kind": row.kind,
-                            "printer": row.printer,
-                            "error": error,
-                        },
-                    )
-
-        retrying(settle)
-        return PrintResult(
-            job_id, row.number, False, None, error, False, row.kind, row.printer, "uncertain"
-        )
-
-    def _finish(
-        self,
-        job_id: str,
-        order_number: str,
-        kind: str,
-        printer: str | None,
-        *,
-        attempt: int,
-        sending: bool = False,
-        where: str | None = None,
-        error: str | None = None,
-        uncertain: bool = False,
-        wait: bool = False,
-        final: bool = False,
-    ) -> PrintResult:
-        """Record the outcome while the job is still this attempt's: if our lease ran out
-        and another worker took it over, its outcome wins (a done job never turns failed).
-        The store may be busy for a moment: the write is retried, and a job whose outcome
-        could not be written stays "sending", which the next claim makes uncertain."""
-        return retrying(
-            lambda: self._write_outcome(
-                job_id,
-                order_number,
-                kind,
-                printer,
-                attempt,
-                sending,
-                where,
-                error,
-                uncertain,
-                wait,
-                final,
-            )
-        )
-
-    def _write_outcome(
-        self,
-        job_id: str,
-        order_number: str,
-        kind: str,
-        printer: str | None,
-        attempt: int,
-        sending: bool,
-        where: str | None,
-        error: str | None,
-        uncertain: bool,
-        wait: bool,
-        final: bool,
-    ) -> PrintResult:
-        now = self._clock()
-        free = {"claimed_until": None, "claimed_by": None, "printer": printer}
-        ours = (
-            (PrintJob.job_id == job_id)
-            & (PrintJob.claimed_by == self._owner)
-            & (PrintJob.attempts == attempt)
-            & (PrintJob.status == ("sending" if sending else "pending"))
-        )
-        path = Path(where) if where and "/" in where else None
-        with self._sessions.begin() as session:
-            conn = session.connection()
-            if error is None:
-                done = conn.execute(
-                    update(PrintJob)
-                    .where(ours)
-                    .values(status="done", output_path=where, done_at=now, error=None, **free)
-                    .returning(PrintJob.attempts)
-                ).scalar_one_or_none()
-                if done is None:
-                    log.warning("job %s was taken over before it finished here", job_id)
-                    return PrintResult(job_id, order_number, False, None, None, True, kind)
-                audit(
-                    conn,
-                    self._acting(conn),
-                    now,
-                    "document_printed",
-                    order_number,
-                    {"job_id": job_id, "kind": kind, "printer": printer, "to": where},
-                )
-                return PrintResult(
-                    job_id, order_number, True, path, None, False, kind, printer, "done"
-                )
-            if uncertain:
-                values: dict[str, object] = {"status": "uncertain"}
-                state = "uncertain"
-            elif final:
-                values, state = {"status": "failed"}, "failed"
-            elif wait:  # nothing was sent: the render is fine, so attempts start over
-                deadline = conn.execute(
-                    select(PrintJob.deadline_at, PrintJob.created_at).where(
-                        PrintJob.job_id == job_id
-                    )
-                ).one()
-                if deadline.deadline_at is not None and now >= deadline.deadline_at:
-                    values, state = {"status": "failed"}, "failed"
-                else:
-                    pause = min(
-                        max((now - deadline.created_at) / 2, RETRY_PAUSE_MIN), RETRY_PAUSE_MAX
-                    )
-                    values = {"status": "pending", "attempts": 0, "next_attempt_at": now + pause}
-                    state = "waiting"
-            else:
-                values = {
-                    "status": case(
-                        (PrintJob.attempts >= MAX_ATTEMPTS, "failed"), else_=PrintJob.status
-                    )
-                }
-                state = "waiting"
-            changed = conn.execute(
-                update(PrintJob).where(ours).values(error=error, **values, **free)
-            )
-            if rowcount(changed) != 1:
-                log.warning("job %s was taken over before its outcome was written", job_id)
-                return PrintResult(job_id, order_number, False, None, None, True, kind)
-            if uncertain:
-                audit(
-                    conn,
-                    self._acting(conn),
-                    now,
-                    "print_uncertain",
-                    order_number,
-                    {"job_id": job_id, "kind": kind, "printer": printer, "error": error},
-                )
-        return PrintResult(job_id, order_number, False, None, error, False, kind, printer, state)

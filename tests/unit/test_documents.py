@@ -388,16 +388,16 @@ def test_an_outcome_the_store_would_not_take_leaves_the_job_uncertain_not_resent
     gateway = Gateway()
     docs = service(store, Renderer(), gateway, owner="333", owner_alive=lambda o: o == "333")
     monkeypatch.setattr(print_job_rows, "WRITE_PAUSE_S", 0.001)
-    real = docs._write_outcome
+    real = docs._outcomes._write_outcome
 
     def locked(*args: object) -> object:
         raise OperationalError("UPDATE", {}, Exception("database is locked"))
 
-    monkeypatch.setattr(docs, "_write_outcome", locked)
+    monkeypatch.setattr(docs._outcomes, "_write_outcome", locked)
     with pytest.raises(OperationalError):
         docs.run_pending()
     assert len(gateway.sent) == 1  # the slip went out; its outcome was not written
-    monkeypatch.setattr(docs, "_write_outcome", real)
+    monkeypatch.setattr(docs._outcomes, "_write_outcome", real)
     assert [(r.kind, r.state) for r in docs.run_pending()] == [
         ("packing_slip", "uncertain"),  # asked, never sent again by itself
         ("shipping_label", "done"),
