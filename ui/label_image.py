@@ -16,7 +16,7 @@ import logging
 from app.domain.documents import Address, PackingSlip
 from app.domain.labels import Document, GiftNote, LocationLabel, ShippingLabel, ToteLabel
 from app.station_devices import PrinterSettings
-from devices.render.text import clean
+from devices.render.text import address_lines
 from devices.render.zpl import SIZES_MM
 from ui.label_layout import MM_PER_INCH, LabelCanvas, arg, code128_modules, gs1_128_modules
 from ui.qt import (
@@ -195,10 +195,7 @@ def _address(
     name, size, pitch = sizes
     c.text(x, y, address.name, name, width=width, min_size=min_name)
     top = y + name * 1.25
-    lines = [line for line in map(clean, address.lines) if line]
-    if len(lines) > max_lines:  # keep the last lines: postcode, city and country matter most
-        lines = [", ".join(lines[: len(lines) - max_lines + 1]), *lines[-max_lines + 1 :]]
-    for i, line in enumerate(lines):
+    for i, line in enumerate(address_lines(address.lines, max_lines)):
         c.text(x, top + i * pitch, line, size, width=width, bold=False)
 
 

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
 from functools import cache
 from typing import Literal
 
 import barcode
 from barcode.errors import BarcodeError
 
-from devices.render.text import clean
+from devices.render.text import clean, wrap_words
 from ui.qt import QFont, QFontInfo, QFontMetricsF, QPainter, QPen, QRect, QRectF, Qt
 
 log = logging.getLogger(__name__)
@@ -171,26 +170,7 @@ class LabelCanvas:
         _, metrics = self._metrics(self._font_pixels(size), bold)
         box = self.dots(width)
 
-        def fits(candidate: str) -> bool:
-            return metrics.horizontalAdvance(candidate) <= box
-
-        lines: list[str] = []
-        for paragraph in text.splitlines() or [""]:
-            current = ""
-            for word in clean(paragraph).split(" "):
-                candidate = f"{current} {word}" if current else word
-                if fits(candidate):
-                    current = candidate
-                    continue
-                if current:
-                    lines.append(current)
-                current = word
-                while len(current) > 1 and not fits(current):
-                    cut = max(1, _longest_prefix(current, fits))
-                    lines.append(current[:cut])
-                    current = current[cut:]
-            lines.append(current)
-        return lines
+        return wrap_words(text, lambda candidate: metrics.horizontalAdvance(candidate) <= box)
 
     def box(
         self,
@@ -256,15 +236,3 @@ class LabelCanvas:
             rect = QRect(left + bar.start() * pixels, top, len(bar.group()) * pixels, tall)
             self.painter.fillRect(rect, Qt.GlobalColor.black)
         return len(modules) * pixels * MM_PER_INCH / self.dpi
-
-
-def _longest_prefix(text: str, fits: Callable[[str], bool]) -> int:
-    """The largest n with ``fits(text[:n])``, by bisection (0 when none does)."""
-    low, high = 0, len(text)
-    while low < high:
-        mid = (low + high + 1) // 2
-        if fits(text[:mid]):
-            low = mid
-        else:
-            high = mid - 1
-    return low

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from app.domain.documents import Address
 from app.domain.labels import Document, GiftNote, LocationLabel, ShippingLabel, ToteLabel
 from devices.render import zpl_graphics as gfx
-from devices.render.text import clean
+from devices.render.text import address_lines, clean
 from devices.render.zpl_canvas import Canvas, code128_field, gs1_sscc_field
 
 if TYPE_CHECKING:
@@ -80,10 +80,7 @@ def _address(
     name, size, pitch = sizes
     c.text(x, y, address.name, name, width=width, min_size=min_name)
     top = y + name * 1.25
-    lines = [line for line in map(clean, address.lines) if line]
-    if len(lines) > max_lines:  # keep the last lines: postcode, city and country matter most
-        lines = [", ".join(lines[: len(lines) - max_lines + 1]), *lines[-max_lines + 1 :]]
-    for i, line in enumerate(lines):
+    for i, line in enumerate(address_lines(address.lines, max_lines)):
         c.text(x, top + i * pitch, line, size, width=width, bold=False)
 
 

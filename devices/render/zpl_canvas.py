@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from devices.render import zpl_graphics as gfx
-from devices.render.text import clean
+from devices.render.text import clean, longest_prefix, wrap_words
 
 Align = Literal["left", "center", "right"]
 MM_PER_INCH = 25.4
@@ -136,23 +136,7 @@ class Canvas:
         unless one alone is too wide); line breaks in ``text`` are kept."""
         measure = _measure(native, bold)
         height, box = self.dots(size), self.dots(width)
-        lines: list[str] = []
-        for paragraph in text.splitlines() or [""]:
-            current = ""
-            for word in clean(paragraph).split(" "):
-                candidate = f"{current} {word}" if current else word
-                if measure(candidate, height) <= box:
-                    current = candidate
-                    continue
-                if current:
-                    lines.append(current)
-                current = word
-                while len(current) > 1 and measure(current, height) > box:
-                    cut = max(1, _longest_prefix(current, lambda s: measure(s, height) <= box))
-                    lines.append(current[:cut])
-                    current = current[cut:]
-            lines.append(current)
-        return lines
+        return wrap_words(text, lambda s: measure(s, height) <= box)
 
     def _box(self, x: float, width: float | None) -> int:
         box = self.dots(width if width is not None else self.width_mm - 2 * x)
@@ -241,17 +225,5 @@ def _truncate(line: str, height: int, box: int, measure: Callable[[str, int], fl
     """The longest prefix of ``line`` that, with "...", fits ``box`` dots."""
     if measure(line, height) <= box:
         return line
-    keep = _longest_prefix(line, lambda s: measure(s.rstrip() + "...", height) <= box)
+    keep = longest_prefix(line, lambda s: measure(s.rstrip() + "...", height) <= box)
     return line[:keep].rstrip() + "..." if keep else ""
-
-
-def _longest_prefix(text: str, fits: Callable[[str], bool]) -> int:
-    """The largest n with ``fits(text[:n])``, by bisection (0 when none does)."""
-    low, high = 0, len(text)
-    while low < high:
-        mid = (low + high + 1) // 2
-        if fits(text[:mid]):
-            low = mid
-        else:
-            high = mid - 1
-    return low
