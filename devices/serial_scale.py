@@ -23,6 +23,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, InvalidStateError
 from dataclasses import dataclass, field
+from typing import Any
 
 import serial
 
@@ -39,7 +40,7 @@ from app.scale_protocols import (
     stream_confirms,
 )
 from app.scale_stability import Stability, StabilityConfig, StableWeightDetector
-from devices.serial_scanner import PortState
+from devices.serial_link import PortState, SerialLink, StateCallback
 
 __all__ = ["PortState", "SerialScale", "SerialScaleConfig"]
 
@@ -71,7 +72,6 @@ class SerialScaleConfig:
 
 ReadingCallback = Callable[[str, Reading, bool], None]  # (scale name, reading, usable+stable)
 ErrorCallback = Callable[[str, ScaleFrameError], None]
-StateCallback = Callable[[str, PortState, str], None]  # (scale name, state, detail)
 
 
 @dataclass(slots=True)
@@ -87,7 +87,9 @@ def _resolve(future: Future[CommandReply] | None, reply: CommandReply) -> None:
             future.set_result(reply)
 
 
-class SerialScale:
+class SerialScale(SerialLink):
+    kind = "scale"
+
     def __init__(
         self,
         config: SerialScaleConfig,
@@ -95,35 +97,25 @@ class SerialScale:
         on_error: ErrorCallback | None = None,
         on_state: StateCallback | None = None,
     ) -> None:
+        super().__init__(config.name, config.port, config.reconnect_s)
         self.config = config
         self._on_reading: ReadingCallback = on_reading or (lambda name, reading, stable: None)
         self._on_error: ErrorCallback = on_error or (lambda name, error: None)
-        self._on_state: StateCallback = on_state or (lambda name, state, detail: None)
-        self._stop = threading.Event()
+        if on_state is not None:
+            self._on_state = on_state
         self._lock = threading.Lock()  # orders state changes against queued requests
         self._requests: queue.SimpleQueue[tuple[Command, Future[CommandReply]]]
         self._requests = queue.SimpleQueue()
-        self._thread = threading.Thread(
-            target=self._run, name=f"tote-scale-{config.name}", daemon=True
-        )
+        self._framer = ScaleFramer(config.max_line)
         self._detector = StableWeightDetector(config.stability)
         self._pending: _Pending | None = None
         self._silent = False  # "no answer" already reported for this silence
-        self.state = PortState.CONNECTING
 
     def attach(
         self, on_reading: ReadingCallback, on_error: ErrorCallback, on_state: StateCallback
     ) -> None:
         """Set the receivers (before ``start``)."""
         self._on_reading, self._on_error, self._on_state = on_reading, on_error, on_state
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self, timeout: float = 2.0) -> None:
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join(timeout)
 
     def zero(self) -> Future[CommandReply]:
         return self.request(Command.ZERO)
@@ -167,55 +159,30 @@ class SerialScale:
                 return
             _resolve(future, CommandReply(command, False, message))
 
-    def _callback(self, fn: Callable[..., None], *args: object) -> None:
-        try:
-            fn(*args)
-        except Exception:  # a consumer's bug must not kill the reader
-            log.exception("scale %s: callback failed", self.config.name)
-
     def _error(self, error: ScaleFrameError) -> None:
         log.warning("scale %s: %s (%r)", self.config.name, error.message, error.raw)
         self._callback(self._on_error, self.config.name, error)
 
-    def _run(self) -> None:
-        framer = ScaleFramer(self.config.max_line)
-        while not self._stop.is_set():
-            port = self._open()
-            if port is None:
-                self._stop.wait(self.config.reconnect_s)
-                continue
-            self._detector.reset()
-            self._silent = False
-            self._set_state(PortState.CONNECTED, self.config.port)
-            try:
-                self._session(port, framer)
-            except (serial.SerialException, OSError) as exc:
-                for error in framer.reset():
-                    self._error(error)
-                self._set_state(PortState.DISCONNECTED, f"{type(exc).__name__}: {exc}")
-                self._stop.wait(self.config.reconnect_s)  # a half-dead port: no tight loop
-            finally:
-                port.close()
-        self._set_state(PortState.STOPPED)
-
-    def _open(self) -> serial.Serial | None:
+    def _port_settings(self) -> dict[str, Any]:
         c = self.config
-        try:
-            return serial.Serial(
-                c.port,
-                c.baudrate,
-                bytesize=c.bytesize,
-                parity=c.parity,
-                timeout=READ_TIMEOUT_S,
-                write_timeout=c.reply_timeout_s,
-                exclusive=True,
-            )
-        except (serial.SerialException, OSError, ValueError) as exc:
-            if self.state is not PortState.DISCONNECTED:
-                self._set_state(PortState.DISCONNECTED, f"{type(exc).__name__}: {exc}")
-            return None
+        return {
+            "baudrate": c.baudrate,
+            "bytesize": c.bytesize,
+            "parity": c.parity,
+            "timeout": READ_TIMEOUT_S,
+            "write_timeout": c.reply_timeout_s,
+        }
 
-    def _session(self, port: serial.Serial, framer: ScaleFramer) -> None:
+    def _connected(self) -> None:
+        self._detector.reset()
+        self._silent = False
+
+    def _lost(self) -> None:
+        for error in self._framer.reset():
+            self._error(error)
+
+    def _session(self, port: serial.Serial) -> None:
+        framer = self._framer
         next_poll_ns = 0
         while not self._stop.is_set():
             now = time.monotonic_ns()

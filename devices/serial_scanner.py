@@ -11,26 +11,21 @@ plugging the scanner back in recovers without a restart. Callbacks run on the re
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
+from typing import Any
 
 import serial
 
 from app.scanning import RawScan
 from app.serial_framing import FramedScan, FramingConfig, FramingError, ScanFramer
+from devices.serial_link import PortState, SerialLink, StateCallback
+
+__all__ = ["PortState", "SerialScanner", "SerialScannerConfig"]
 
 log = logging.getLogger(__name__)
 READ_TIMEOUT_S = 0.02  # how often the loop wakes to check idle timeouts and stop requests
-
-
-class PortState(StrEnum):
-    CONNECTING = "connecting"
-    CONNECTED = "connected"
-    DISCONNECTED = "disconnected"
-    STOPPED = "stopped"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +39,11 @@ class SerialScannerConfig:
 
 ScanCallback = Callable[[RawScan], None]
 ErrorCallback = Callable[[str, FramingError], None]  # (scanner name, error)
-StateCallback = Callable[[str, PortState, str], None]  # (scanner name, state, detail)
 
 
-class SerialScanner:
+class SerialScanner(SerialLink):
+    kind = "scanner"
+
     def __init__(
         self,
         config: SerialScannerConfig,
@@ -55,15 +51,13 @@ class SerialScanner:
         on_error: ErrorCallback | None = None,
         on_state: StateCallback | None = None,
     ) -> None:
+        super().__init__(config.name, config.port, config.reconnect_s)
         self.config = config
         self._on_scan: ScanCallback = on_scan or (lambda scan: None)
         self._on_error: ErrorCallback = on_error or (lambda name, error: None)
-        self._on_state: StateCallback = on_state or (lambda name, state, detail: None)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(
-            target=self._run, name=f"tote-serial-{config.name}", daemon=True
-        )
-        self.state = PortState.CONNECTING
+        if on_state is not None:
+            self._on_state = on_state
+        self._framer = ScanFramer(config.framing)
 
     def attach(
         self, on_scan: ScanCallback, on_error: ErrorCallback, on_state: StateCallback
@@ -72,58 +66,14 @@ class SerialScanner:
         before the window that listens to it exists."""
         self._on_scan, self._on_error, self._on_state = on_scan, on_error, on_state
 
-    def start(self) -> None:
-        self._thread.start()
+    def _port_settings(self) -> dict[str, Any]:
+        return {"baudrate": self.config.baudrate, "timeout": READ_TIMEOUT_S}
 
-    def stop(self, timeout: float = 2.0) -> None:
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join(timeout)
+    def _lost(self) -> None:
+        self._dispatch(self._framer.reset(), time.monotonic_ns())
 
-    # -- reader thread -------------------------------------------------------------------
-
-    def _set_state(self, state: PortState, detail: str = "") -> None:
-        if state is not self.state:
-            self.state = state
-            self._callback(self._on_state, self.config.name, state, detail)
-
-    def _callback(self, fn: Callable[..., None], *args: object) -> None:
-        try:
-            fn(*args)
-        except Exception:  # a consumer's bug must not kill the reader
-            log.exception("scanner %s: callback failed", self.config.name)
-
-    def _run(self) -> None:
-        framer = ScanFramer(self.config.framing)
-        while not self._stop.is_set():
-            port = self._open()
-            if port is None:
-                self._stop.wait(self.config.reconnect_s)
-                continue
-            self._set_state(PortState.CONNECTED, self.config.port)
-            try:
-                self._read(port, framer)
-            except (serial.SerialException, OSError) as exc:
-                self._dispatch(framer.reset(), time.monotonic_ns())
-                self._set_state(PortState.DISCONNECTED, f"{type(exc).__name__}: {exc}")
-                # A port that opens but fails to read (half-dead adapter, another program
-                # on it) must not be reopened in a tight loop.
-                self._stop.wait(self.config.reconnect_s)
-            finally:
-                port.close()
-        self._set_state(PortState.STOPPED)
-
-    def _open(self) -> serial.Serial | None:
-        try:
-            return serial.Serial(
-                self.config.port, self.config.baudrate, timeout=READ_TIMEOUT_S, exclusive=True
-            )
-        except (serial.SerialException, OSError, ValueError) as exc:
-            if self.state is not PortState.DISCONNECTED:
-                self._set_state(PortState.DISCONNECTED, f"{type(exc).__name__}: {exc}")
-            return None
-
-    def _read(self, port: serial.Serial, framer: ScanFramer) -> None:
+    def _session(self, port: serial.Serial) -> None:
+        framer = self._framer
         while not self._stop.is_set():
             # in_waiting or 1: read_until() would cost one system call per byte.
             data = port.read(port.in_waiting or 1)
