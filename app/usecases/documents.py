@@ -86,8 +86,8 @@ class DocumentService:
         self._owner = owner or str(os.getpid())
         self._owner_alive = owner_alive
         self._outcomes = OutcomeWriter(sessions, ctx, clock, self._owner)
-        self._unreachable: dict[str, float] = {}  # printer -> monotonic time to try again
-        self._unreachable_why: dict[str, str] = {}
+        # printer -> (monotonic time to try it again, what it said last)
+        self._unreachable: dict[str, tuple[float, str]] = {}
 
     def run_pending(self) -> list[PrintResult]:
         """Every job that is due; a failure stays pending with its error for a retry."""
@@ -107,11 +107,12 @@ class DocumentService:
         if printer is None:
             error = f"no printer is set up for {spec.kind.replace('_', ' ')}s"
             return finish(None, error=error, final=True)
-        if not retry_failed and self._unreachable.get(printer.name, 0.0) > time.monotonic():
+        until, why = self._unreachable.get(printer.name, (0.0, ""))
+        if not retry_failed and until > time.monotonic():
             # It did not answer a moment ago: do not make every waiting job pay its
             # connect timeout again (the other printers' documents would wait behind).
             # The operator's Retry always tries.
-            return finish(printer.name, error=self._unreachable_why[printer.name], wait=True)
+            return finish(printer.name, error=why, wait=True)
         try:  # from the claim on, every failure is recorded and releases the job
             with self._reads() as session:
                 document = build_document(session, spec, self._ctx.station_code, self._ship_from)
@@ -134,8 +135,7 @@ class DocumentService:
             return sent(where=delivery.location)
         if delivery.outcome is DeliveryOutcome.UNCERTAIN:
             return sent(error=delivery.detail, uncertain=True)
-        self._unreachable[printer.name] = time.monotonic() + UNREACHABLE_S
-        self._unreachable_why[printer.name] = delivery.detail
+        self._unreachable[printer.name] = (time.monotonic() + UNREACHABLE_S, delivery.detail)
         return sent(error=delivery.detail, wait=True)
 
     def _mark_sending(self, job_id: str, attempt: int, printer: str) -> bool:
