@@ -41,8 +41,21 @@ class StationConfig:
     serial_baud: int = 9600
     serial_framing: FramingConfig = field(default_factory=FramingConfig)
     repeat: RepeatConfig = field(default_factory=RepeatConfig)
+    # The central order service: its URL and this station's token (none: work alone).
+    hub_url: str | None = None
+    hub_token: str | None = None
+    claim_ahead: int = 5  # orders leased ahead, so an offline station still has work
+    # --demo: where the demo order service keeps its database; every demo kiosk on this
+    # machine shares it (the first one serves it on a loopback port, the others join).
+    demo_hub_dir: Path = field(default_factory=lambda: _demo_root() / "hub")
     screenshot: Path | None = None  # render the first screen to this PNG and quit
     ready_marker: bool = False  # print "TOTE READY <ns>" when the first screen is shown
+
+
+def _demo_root() -> Path:
+    """Demo stores and the demo hub; TOTE_DEMO_DIR moves them (tests, a second checkout)."""
+    given = os.environ.get("TOTE_DEMO_DIR")
+    return Path(given) if given else Path(platformdirs.user_data_dir(APP_NAME)) / "demo"
 
 
 def parse_args(argv: list[str] | None = None) -> StationConfig:
@@ -100,13 +113,36 @@ def parse_args(argv: list[str] | None = None) -> StationConfig:
         default=RepeatConfig().window_ms,
         help="the same code from the same scanner within this is one scan",
     )
+    parser.add_argument(
+        "--hub",
+        default=env("TOTE_HUB_URL"),
+        metavar="URL",
+        help="the central order service (with --demo: join this hub instead of starting one)",
+    )
+    parser.add_argument(
+        "--hub-token-file",
+        type=Path,
+        default=env("TOTE_HUB_TOKEN_FILE"),
+        help="file holding this station's token (TOTE_HUB_TOKEN may hold the token itself)",
+    )
+    parser.add_argument(
+        "--claim-ahead",
+        type=int,
+        default=5,
+        help="open orders this station leases ahead, to keep working when offline",
+    )
     parser.add_argument("--screenshot", type=Path, help="save the first screen as PNG and quit")
     parser.add_argument("--ready-marker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     ports = [Path(p).name for p in args.serial_scanner]
     if len(set(ports)) != len(ports):
         parser.error("each --serial-scanner must be a different port (names are shown by name)")
-    demo_dir = Path(platformdirs.user_data_dir(APP_NAME)) / "demo"
+    if args.hub and not args.hub.startswith(("http://", "https://")):
+        parser.error(f"--hub must be an http:// or https:// URL, not {args.hub!r}")
+    if args.claim_ahead < 0:
+        parser.error("--claim-ahead cannot be negative")
+    # Each demo station keeps its own store, so two demo kiosks can share one demo hub.
+    demo_dir = _demo_root() / args.station
     store = args.store or (demo_dir / "station.sqlite3" if args.demo else default_store_path())
     output = args.output or (demo_dir / "output" if args.demo else default_output_dir())
     suffix = {"enter": "\r", "tab": "\t", "none": ""}[args.wedge_suffix]
@@ -130,6 +166,23 @@ def parse_args(argv: list[str] | None = None) -> StationConfig:
         serial_baud=args.serial_baud,
         serial_framing=FramingConfig(terminator=Terminator(args.serial_suffix)),
         repeat=RepeatConfig(window_ms=args.repeat_window_ms),
+        hub_url=args.hub,
+        hub_token=_token(args.hub_token_file, parser),
+        claim_ahead=args.claim_ahead,
         screenshot=args.screenshot,
         ready_marker=args.ready_marker,
     )
+
+
+def _token(path: Path | None, parser: argparse.ArgumentParser) -> str | None:
+    """The station's hub token: from its file (kept out of the process list), else from
+    TOTE_HUB_TOKEN."""
+    if path is None:
+        return os.environ.get("TOTE_HUB_TOKEN") or None
+    try:
+        token = path.read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        parser.error(f"cannot read the hub token file {path}: {exc.strerror}")
+    if not token:
+        parser.error(f"the hub token file {path} is empty")
+    return token

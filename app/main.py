@@ -18,9 +18,14 @@ def main(argv: list[str] | None = None) -> int:
     if sys.version_info < (3, 12):  # noqa: UP036 -- PySide6 6.12 aborts CPython 3.11
         print("Tote needs Python 3.12 or newer.", file=sys.stderr)
         return 2
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["hub"]:  # tote hub ...: the central order service's command line
+        from sync.hub.cli import main as hub_main
+
+        return int(hub_main(args[1:]))
     from app.config import parse_args
 
-    config = parse_args(argv)
+    config = parse_args(args)
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
@@ -43,17 +48,16 @@ def main(argv: list[str] | None = None) -> int:
 
     stop_checkpoints = threading.Event()
     start_checkpointer(config.store_path, stop_checkpoints)
+    try:
+        sync, demo_hub = _sync(config)
+    except _NoTokenError as exc:
+        print(f"tote: {exc}", file=sys.stderr)
+        stop_checkpoints.set()
+        store.close()
+        return 3
     rig = None
-    if config.demo:  # seeded orders; emulated printers, scale and scanner wired in for real
-        from app.demo.seed import seed_if_empty
-        from devices.emulators.demo_console import DemoConsole
-        from devices.emulators.demo_rig import DemoRig
-
-        seed_if_empty(store.sessions)
-        rig = DemoRig.start(config.store_path.parent / "rig")
-        devices = rig.devices(devices, config.output_dir)
-        if sys.stdin is not None and sys.stdin.isatty() and config.screenshot is None:
-            DemoConsole(rig).start()
+    if config.demo:  # demo data; emulated printers, scale and scanner wired in for real
+        rig, devices = _demo(config, store, devices, with_hub=sync is not None)
 
     from devices.printer_gateway import PrinterGateway
     from ui.app import run_kiosk
@@ -64,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     gateway = PrinterGateway()  # this process's: status queries for the health panel
     try:
-        services = _services(config, store, devices, printer, gateway)
+        services = _services(config, store, devices, printer, gateway, sync)
         return run_kiosk(
             services,
             _wedge(config, devices),
@@ -76,6 +80,10 @@ def main(argv: list[str] | None = None) -> int:
         )
     finally:
         stop_checkpoints.set()
+        if sync is not None:
+            sync.stop()
+        if demo_hub is not None:
+            demo_hub.stop()
         printer.stop()
         gateway.close()
         if rig is not None:
@@ -87,6 +95,54 @@ def _context(config: Any) -> Any:
     from app.context import StationContext
 
     return StationContext(config.station_code, config.operator_code)
+
+
+def _demo(config: Any, store: Any, devices: Any, *, with_hub: bool) -> tuple[Any, Any]:
+    """The demo rig started and the station's devices pointed at it; demo data loaded
+    (from the demo order service, through sync, when there is one)."""
+    from app.demo.seed import seed_if_empty, seed_operators_if_empty
+    from devices.emulators.demo_console import DemoConsole
+    from devices.emulators.demo_rig import DemoRig
+
+    if with_hub:
+        seed_operators_if_empty(store.sessions)
+    else:
+        seed_if_empty(store.sessions)
+    rig = DemoRig.start(config.store_path.parent / "rig")
+    devices = rig.devices(devices, config.output_dir)
+    if sys.stdin is not None and sys.stdin.isatty() and config.screenshot is None:
+        DemoConsole(rig).start()
+    return rig, devices
+
+
+class _NoTokenError(Exception):
+    pass
+
+
+def _sync(config: Any) -> tuple[Any, Any]:
+    """The sync engine, started, when there is an order service: ``--hub``, or with
+    ``--demo`` the demo's own (started here or joined); (None, None) to work alone."""
+    demo_hub = None
+    url, token = config.hub_url, config.hub_token
+    if config.demo and url is None:
+        from sync.demo_hub import start_or_join
+
+        demo_hub = start_or_join(config.demo_hub_dir, config.station_code)
+        url, token = demo_hub.url, demo_hub.token
+    if url is None:
+        return None, None
+    if token is None:
+        raise _NoTokenError(
+            "--hub needs this station's token: --hub-token-file FILE or TOTE_HUB_TOKEN "
+            "(a supervisor creates it with: tote hub station add CODE --warehouse WH)"
+        )
+    from sync.engine import SyncEngine
+
+    engine = SyncEngine(
+        config.store_path, url, token, _context(config), claim_ahead=config.claim_ahead
+    )
+    engine.start()
+    return engine, demo_hub
 
 
 def _station_devices(config: Any) -> Any:
@@ -110,7 +166,7 @@ def _wedge(config: Any, devices: Any) -> Any:
     return wedge
 
 
-def _services(config: Any, store: Any, devices: Any, printer: Any, gateway: Any) -> Any:
+def _services(config: Any, store: Any, devices: Any, printer: Any, gateway: Any, sync: Any) -> Any:
     from app.scale_protocols import ScaleProtocol
     from app.serial_framing import FramingConfig, Terminator
     from app.usecases.pack_station import PackStation
@@ -125,7 +181,13 @@ def _services(config: Any, store: Any, devices: Any, printer: Any, gateway: Any)
 
     ctx = _context(config)
     labels = LabelSettings(devices.gs1_company_prefix, devices.station_number)
-    station = PackStation(store.sessions, ctx, reads=store.reads, labels=labels)
+    station = PackStation(
+        store.sessions,
+        ctx,
+        reads=store.reads,
+        labels=labels,
+        require_claims=sync is not None,  # with an order service, pack only leased orders
+    )
     station.ensure_station(config.station_name)
     scanners = [
         SerialScannerConfig(port, Path(port).name, config.serial_baud, config.serial_framing)
@@ -159,6 +221,7 @@ def _services(config: Any, store: Any, devices: Any, printer: Any, gateway: Any)
         # Built on the first test print: python-escpos alone takes 0.2 s to import, which
         # the kiosk's start must not pay.
         renderers=_OnFirstUse(_renderers),
+        sync=sync,
     )
 
 

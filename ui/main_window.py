@@ -45,6 +45,8 @@ from ui.qt import (
 from ui.screens.pack import PackScreen
 from ui.screens.ready import ReadyScreen
 from ui.status_panel import StatusPanel
+from ui.sync_link import SyncEngineLike
+from ui.sync_panel import SyncPanel
 from ui.theme import Metrics
 from ui.wedge_filter import WedgeFilter
 from ui.widgets import Banner
@@ -78,6 +80,7 @@ class Services:
     devices_path: Path | None = None
     gateway: PrinterGateway | None = None
     renderers: Mapping[Language, DocumentRenderer] | None = None
+    sync: SyncEngineLike | None = None  # the order service's link; None: working alone
 
 
 class MainWindow(QMainWindow):
@@ -135,6 +138,12 @@ class MainWindow(QMainWindow):
         self.device_links.scanned.connect(self.handle_scan)
         self.device_links.alarm.connect(self._alarm)
         self.printing = self._printing(services)
+        self.sync = SyncPanel(services.sync, self.status_panel, self.sync_button, parent=self)
+        self.sync.alarm.connect(self._alarm)
+        self.sync.notice.connect(self.banner.show_message)
+        self.sync.claimed.connect(self._scan_now)
+        self.sync.download_progress.connect(self.ready.show_download)
+        self.sync.pulled.connect(self._check_stopped)
 
     @property
     def stable_weight_g(self) -> int | None:
@@ -193,8 +202,11 @@ class MainWindow(QMainWindow):
         self.enter_button = self._button(self.tr("Enter"), self._submit_typed, "primary")
         self.aside_button = self._button(self.tr("Put order aside"), self._put_aside)
         self.retry_button = self._button(self.tr("Retry printing"), self._retry_print, "warning")
+        self.sync_button = self._button(self.tr("Sync now"), self._sync_now)
+        self.sync_button.hide()  # shown while there is something to sync and no network
         controls.addWidget(self.entry, 1)
-        for button in (self.enter_button, self.aside_button, self.retry_button):
+        buttons = (self.enter_button, self.aside_button, self.retry_button, self.sync_button)
+        for button in buttons:
             controls.addWidget(button)
         return controls
 
@@ -222,6 +234,7 @@ class MainWindow(QMainWindow):
             )
         self.status_panel.start(self._services.station.context)
         self.device_links.start()
+        self.sync.start()
 
     def _start(self) -> None:
         current = self._services.station.current()
@@ -240,7 +253,21 @@ class MainWindow(QMainWindow):
                 self.tr("Scan the next item."),
             )
         self._update_buttons()
+        self._check_stopped()  # stopped by the centre while the station was off
         self.printing.start()
+
+    def _check_stopped(self) -> None:
+        """The centre may have cancelled, held or changed the order on the screen: if so,
+        say at once what to do with its scanned items, not only at the next scan."""
+        if self.stack.currentWidget() is not self.pack:
+            return
+        try:
+            notice = self._services.station.stop_notice()
+        except Exception:
+            log.exception("stop notice lookup failed")
+            return
+        if notice is not None:
+            self._show_result(notice)
 
     def _show_ready(self) -> None:
         self.stack.setCurrentWidget(self.ready)
@@ -270,6 +297,11 @@ class MainWindow(QMainWindow):
         if not self._repeats.accept(raw):
             log.info("multi-read of %r from %s ignored", raw.text, raw.source)
             return
+        self._scan_now(raw)
+
+    def _scan_now(self, raw: RawScan) -> None:
+        """The use case's answer to ``raw``, shown (also a scan re-run once its order is
+        leased: the repeat guard has seen it already)."""
         try:
             result = self._services.station.scan(raw, self.stable_weight_g)
         except Exception as exc:  # the store failed: nothing was confirmed, say so plainly
@@ -278,6 +310,10 @@ class MainWindow(QMainWindow):
                 self.tr("The scan could not be saved ({error})").format(error=type(exc).__name__),
                 self.tr("Scan the item again. If this repeats, call a supervisor."),
             )
+            return
+        if self.sync.needs_claim(result, raw):  # asked the centre; the answer re-runs it
+            self.status_panel.note_scan()
+            self.scan_handled.emit(result)
             return
         try:
             self._show_result(result)
@@ -357,6 +393,9 @@ class MainWindow(QMainWindow):
     def _retry_print(self) -> None:
         self.printing.retry()
 
+    def _sync_now(self) -> None:
+        self.sync.sync_now()
+
     # -- status --------------------------------------------------------------------------
 
     def _alarm(self, headline: str, action: str) -> None:
@@ -374,6 +413,7 @@ class MainWindow(QMainWindow):
             self._devices.close_checks()
         self.status_panel.stop()
         self.device_links.stop()
+        self.sync.stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shut_down()

@@ -147,6 +147,69 @@ def refusal_text(reason: Reason, params: Mapping[str, str | int]) -> tuple[str, 
                 ).format(units=p.get("units", ""), remaining=p.get("remaining", "")),
                 translate("Messages", "Open the case and scan the single items."),
             )
+        case Reason.ORDER_STOPPED_CANCELLED:
+            return (
+                translate("Messages", "Order {order} was cancelled at the office").format(
+                    order=p.get("order", "")
+                ),
+                translate(
+                    "Messages",
+                    "Stop and put the {units} scanned items back, then put the order aside.",
+                ).format(units=p.get("units", "")),
+            )
+        case Reason.ORDER_STOPPED_HELD:
+            return (
+                translate("Messages", "Order {order} was put on hold at the office").format(
+                    order=p.get("order", "")
+                ),
+                translate(
+                    "Messages",
+                    "Stop and put the order aside with its {units} scanned items until the "
+                    "office releases it.",
+                ).format(units=p.get("units", "")),
+            )
+        case Reason.ORDER_STOPPED_CHANGED:
+            return (
+                translate("Messages", "Order {order} was changed at the office").format(
+                    order=p.get("order", "")
+                ),
+                translate(
+                    "Messages",
+                    "Stop and put the {units} scanned items back, put the order aside, "
+                    "then scan it again to pack it as it is now.",
+                ).format(units=p.get("units", "")),
+            )
+        case Reason.ORDER_STOPPED_PACKED_ELSEWHERE:
+            return (
+                translate("Messages", "Order {order} was packed at another station").format(
+                    order=p.get("order", "")
+                ),
+                translate(
+                    "Messages",
+                    "Stop and put the {units} scanned items back, then put the order aside.",
+                ).format(units=p.get("units", "")),
+            )
+        case Reason.ORDER_HELD:
+            why = p.get("why", "")
+            headline = (
+                translate("Messages", "Order {order} is on hold at the office: {why}")
+                if why
+                else translate("Messages", "Order {order} is on hold at the office")
+            )
+            return (
+                headline.format(order=p.get("order", ""), why=why),
+                translate("Messages", "Do not pack it now. Scan another order."),
+            )
+        case Reason.ORDER_NOT_HELD:
+            return (
+                translate("Messages", "Order {order} is not reserved for this station").format(
+                    order=p.get("order", "")
+                ),
+                translate(
+                    "Messages",
+                    "Tote asks the office for it; scan it again if it does not open by itself.",
+                ),
+            )
     return reason.value, ""
 
 

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import replace
 
 from app.context import StationContext
+from app.sync_status import NOT_CONFIGURED, SyncStatus
 from app.usecases.status import StationStatus
 from ui.qt import QTimer, QWidget, Signal, translate
+from ui.sync_texts import sync_text
 from ui.widgets import StatusBar
 
 log = logging.getLogger(__name__)
@@ -51,6 +54,7 @@ class StatusPanel(StatusBar):
         self._printers: dict[str, tuple[str, str]] = {}  # name -> (PrinterState value, detail)
         self._failing = 0
         self._scale_state = "connected"
+        self._sync: SyncStatus | None = None  # the sync engine's last word, if there is one
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
         self._soon = QTimer(self)
@@ -103,6 +107,10 @@ class StatusPanel(StatusBar):
                 names=", ".join(unplugged)
             )
         self.set_state(self.scanner, scanner, "bad" if unplugged else "good")
+
+    def set_sync_status(self, status: SyncStatus) -> None:
+        self._sync = status
+        self.set_state(self.sync, *sync_text(status))
 
     def set_printer_status(self, name: str, state: str, detail: str) -> None:
         self._printers[name] = (state, detail)
@@ -168,7 +176,8 @@ class StatusPanel(StatusBar):
             log.exception("status query failed")
             self.set_state(self.sync, self.tr("Store unavailable"), "bad")
             return
-        self.set_state(self.sync, self.tr("Sync: offline · {n} events waiting").format(n=waiting))
+        if self._sync is None:  # no order service: the events wait here, safe
+            self.set_state(self.sync, *sync_text(replace(NOT_CONFIGURED, waiting=waiting)))
         self._show_scanner()
         self._failing = failing
         self._show_printers()

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.demo.generator import generate
 from app.demo.load import is_loaded, load_dataset
+from app.store.tables import Operator, table
 
 log = logging.getLogger(__name__)
 
@@ -19,4 +21,17 @@ def seed_if_empty(sessions: sessionmaker[Session], *, orders: int = 320) -> bool
             return False
         load_dataset(session, generate(orders=orders))
     log.info("demo data loaded (%d orders)", orders)
+    return True
+
+
+def seed_operators_if_empty(sessions: sessionmaker[Session]) -> bool:
+    """Only the demo's operators (their badges sign in): a demo station that syncs gets its
+    products and orders from the demo order service instead."""
+    with sessions.begin() as session:
+        if session.execute(select(Operator.id).limit(1)).first() is not None:
+            return False
+        rows = [
+            {"code": o.code, "name": o.name, "role": o.role} for o in generate(orders=1).operators
+        ]
+        session.execute(insert(table(Operator)), rows)
     return True

@@ -70,4 +70,22 @@ class OrderPacked:
         }
 
 
-DomainEvent = PackStarted | ItemPacked | OrderPacked
+@dataclass(frozen=True, slots=True)
+class PackStopped:
+    """The station stopped packing an order the centre cancelled, held or changed; the
+    operator was told to put ``units_to_put_back`` units back (or aside, when held)."""
+
+    type: ClassVar[str] = "PackStopped"
+    order_number: str
+    reason: str  # "cancelled" | "held" | "changed"
+    units_to_put_back: int
+
+    def payload(self) -> dict[str, Any]:
+        return {
+            "order_number": self.order_number,
+            "reason": self.reason,
+            "units_to_put_back": self.units_to_put_back,
+        }
+
+
+DomainEvent = PackStarted | ItemPacked | OrderPacked | PackStopped

@@ -26,3 +26,10 @@ class Reason(StrEnum):
     CODE_NOT_USED_HERE = "code_not_used_here"
     UNKNOWN_OPERATOR = "unknown_operator"  # a badge this station does not know
     FINISH_ORDER_FIRST = "finish_order_first"  # a badge scanned in the middle of an order
+    # The centre stopped the station's current order (params: order, units scanned so far).
+    ORDER_STOPPED_CANCELLED = "order_stopped_cancelled"  # put the units back
+    ORDER_STOPPED_HELD = "order_stopped_held"  # set it aside with its units until released
+    ORDER_STOPPED_CHANGED = "order_stopped_changed"  # put the units back, then start again
+    ORDER_STOPPED_PACKED_ELSEWHERE = "order_stopped_packed_elsewhere"  # put the units back
+    ORDER_HELD = "order_held"  # the centre put it on hold (params: order, why)
+    ORDER_NOT_HELD = "order_not_held"  # claims required and this station holds no lease

@@ -7,5 +7,10 @@ keeps this list equal to the revisions in ``migrations/versions``.
 
 from __future__ import annotations
 
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_print_job_lease", "0003_print_routing")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001_initial",
+    "0002_print_job_lease",
+    "0003_print_routing",
+    "0004_sync",
+)
 HEAD = KNOWN_REVISIONS[-1]

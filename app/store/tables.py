@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -132,15 +133,25 @@ class Order(Base):
     special_code: Mapped[str | None] = mapped_column(String(40), unique=True)
     replaces_order_number: Mapped[str | None] = mapped_column(String(40))
     gift_message: Mapped[str | None] = mapped_column(Text)
+    # open -> packing -> packed; cancelled and held come from the centre (held: wait).
     status: Mapped[str] = mapped_column(String(16), default="open", index=True)
     packed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     packed_by: Mapped[str | None] = mapped_column(String(40))
+    # The centre's side (app/usecases/central_changes.py): its version of the order (0 for
+    # orders that never came from it), its status as last pulled, and why it held/cancelled.
+    version: Mapped[int] = mapped_column(Integer, server_default="0")
+    central_status: Mapped[str | None] = mapped_column(String(16))
+    status_reason: Mapped[str | None] = mapped_column(String(200))
+    # Set when the centre stopped this order while it was this station's current order:
+    # every scan shows the instruction (put the units back) until the order is put aside.
+    stop_reason: Mapped[str | None] = mapped_column(String(16))
+    stop_units: Mapped[int | None] = mapped_column(Integer)
     lines: Mapped[list[OrderLine]] = relationship(
         back_populates="order", order_by="OrderLine.line_no"
     )
     __table_args__ = (
         CheckConstraint(
-            "status IN ('open', 'packing', 'packed', 'cancelled')", name="status_known"
+            "status IN ('open', 'packing', 'packed', 'cancelled', 'held')", name="status_known"
         ),
     )
 
@@ -247,8 +258,48 @@ class OutboxEvent(Base):
     station_code: Mapped[str] = mapped_column(String(40))
     operator_code: Mapped[str] = mapped_column(String(40))
     payload: Mapped[str] = mapped_column(Text)
-    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # the hub accepted it
+    # Failed uploads (the hub unreachable, a 5xx...): counted, the event stays unsent.
+    attempts: Mapped[int] = mapped_column(Integer, server_default="0")
+    last_error: Mapped[str | None] = mapped_column(Text)
+    # The hub refused it for good: set aside (not sent again) until a supervisor retries it.
+    quarantined_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    refusal_code: Mapped[str | None] = mapped_column(String(40))
     __table_args__ = (Index("ix_outbox_unsent", "sent_at", "seq"),)
+
+
+class SyncState(Base):
+    """One row: how far this station has read the centre's changes feed."""
+
+    __tablename__ = "sync_state"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cursor: Mapped[str | None] = mapped_column(Text)  # NULL: never pulled
+    initial_done: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    pulled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    pushed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    clock_skew_s: Mapped[float | None] = mapped_column(Float)  # hub clock minus ours
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+
+class ClaimRow(Base):
+    """A lease this station holds (or held) at the hub on a piece of work.
+
+    ``expires_at`` is on this station's clock: receipt time plus the hub's ``expires_in_s``,
+    so a wrong station clock does not shorten or stretch the lease.
+    """
+
+    __tablename__ = "claims"
+    claim_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    key: Mapped[str] = mapped_column(String(40))
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    state: Mapped[str] = mapped_column(String(8), default="held")
+    lost_reason: Mapped[str | None] = mapped_column(String(20))
+    holder: Mapped[str | None] = mapped_column(String(40))  # lost as "taken": who has it
+    __table_args__ = (
+        UniqueConstraint("kind", "key"),
+        CheckConstraint("state IN ('held', 'lost')", name="state_known"),
+    )
 
 
 class PrintJob(Base):

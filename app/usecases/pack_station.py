@@ -22,11 +22,14 @@ from app.domain.packing import Accept, LineProgress, verify_item
 from app.domain.reasons import Reason
 from app.scanning import Interpretation, RawScan, ScanKind, interpret
 from app.store import packing_queries as q
+from app.store import sync_queries as sq
 from app.store.journal import audit, emit
 from app.store.tables import Station
+from app.usecases.claims import holds
 from app.usecases.print_plan import LabelSettings, queue_packed_order
 from app.usecases.results import Outcome, ScanResult, refuse
 from app.usecases.station_commands import CommandContext, leave_current_order, run_code
+from app.usecases.stop_notice import hold_reason, stopped_refusal
 from app.usecases.views import (
     PackLineView,
     PackView,
@@ -50,8 +53,13 @@ class PackStation:
         clock: Clock = utc_now,
         reads: sessionmaker[Session] | None = None,
         labels: LabelSettings | None = None,
+        require_claims: bool = False,
     ) -> None:
+        """``require_claims``: an order service leases orders to stations (claims), so an
+        order is opened only while this station holds its lease (ORDER_NOT_HELD otherwise:
+        the caller asks the order service for it and scans again)."""
         self._sessions = sessions
+        self._require_claims = require_claims
         self._labels = labels or LabelSettings()
         self._reads = reads or sessions
         self._ctx = ctx
@@ -82,6 +90,17 @@ class PackStation:
                 return None
             return order_view(conn, station.current_order_id)
 
+    def stop_notice(self) -> ScanResult | None:
+        """The instruction to show while the centre has stopped the current order (it was
+        cancelled, held, changed or packed elsewhere): what to do with its scanned units."""
+        with self._reads() as session:
+            conn = session.connection()
+            order_id = self._station(conn).current_order_id
+            if order_id is None:
+                return None
+            header = q.order_header(conn, order_id)
+            return stopped_refusal(conn, header, q.order_lines(conn, order_id))
+
     def scan(self, raw: RawScan, weight_g: int | None = None) -> ScanResult:
         """Handle one scan or typed code: an order number when idle, an item while packing.
 
@@ -99,13 +118,24 @@ class PackStation:
         station = self._station(conn)
         order_id = station.current_order_id
         if meaning.code is not None and not _is_order_or_sku(conn, meaning.text):
-            return run_code(self._command_context(conn), station, meaning.code)
+            result = run_code(self._command_context(conn), station, meaning.code)
+            if result.outcome is Outcome.ORDER_LEFT and order_id is not None:
+                sq.set_stop(conn, order_id, None, None)  # the stop notice was acted on
+            return result
         if order_id is None:
             if meaning.kind is ScanKind.EMPTY:
                 return refuse(Reason.EMPTY_SCAN, None)
             return self._scan_when_idle(conn, station.id, meaning)
         header = q.order_header(conn, order_id)
         rows = q.order_lines(conn, order_id)
+        if header.status != "packing":
+            # The centre stopped this order (or it was never started, which cannot happen
+            # here); scans are refused until it is put aside. An order still current at
+            # this station is otherwise worked on without a lease check: offline work
+            # goes on with the work the station holds, even if its lease ran out meanwhile.
+            stopped = stopped_refusal(conn, header, rows)
+            if stopped is not None:
+                return stopped
         if meaning.kind is ScanKind.EMPTY:
             return refuse(Reason.EMPTY_SCAN, pack_view(header, line_views(rows)))
         return self._scan_while_packing(conn, station.id, header, rows, meaning, weight_g)
@@ -114,9 +144,11 @@ class PackStation:
         """Put the current order aside; its scans stay and scanning it again resumes it."""
         with self._sessions.begin() as session:
             conn = session.connection()
-            return leave_current_order(
-                self._command_context(conn), self._station(conn), by="button"
-            )
+            station = self._station(conn)
+            result = leave_current_order(self._command_context(conn), station, by="button")
+            if result.outcome is Outcome.ORDER_LEFT:
+                sq.set_stop(conn, station.current_order_id, None, None)
+            return result
 
     def _command_context(self, conn: Connection) -> CommandContext:
         return CommandContext(conn, self._ctx, self._clock)
@@ -135,7 +167,13 @@ class PackStation:
             return refuse(Reason.ORDER_ALREADY_PACKED, None, order=order.number)
         if order.status == "cancelled":
             return refuse(Reason.ORDER_CANCELLED, None, order=order.number)
+        if order.status == "held":
+            return refuse(
+                Reason.ORDER_HELD, None, order=order.number, why=hold_reason(conn, order.id)
+            )
         now = self._clock()
+        if self._require_claims and not holds(conn, "order", order.number, now):
+            return refuse(Reason.ORDER_NOT_HELD, None, order=order.number)
         q.set_current_order(conn, station_id, order.id)
         if order.status == "open":
             q.set_order_status(conn, order.id, "packing")

@@ -48,7 +48,8 @@ class StationStatus:
     def events_waiting(self) -> int:
         """Outbox events not yet accepted by the central order service."""
         with self._sessions() as session:
-            unsent = OutboxEvent.sent_at.is_(None)
+            # Refused ones wait for a supervisor, not for the network: counted apart.
+            unsent = OutboxEvent.sent_at.is_(None) & OutboxEvent.quarantined_at.is_(None)
             stmt = select(func.count()).select_from(OutboxEvent).where(unsent)
             return int(session.execute(stmt).scalar_one())
 

@@ -4,7 +4,7 @@
 <context>
     <name>DeviceLinks</name>
     <message>
-        <location filename="../../ui/device_links.py" line="131"/>
+        <location filename="../../ui/device_links.py" line="161"/>
         <source>no reading for {s} s</source>
         <translation>καμία ένδειξη για {s} s</translation>
     </message>
@@ -170,69 +170,69 @@
         <translation>ΑΝΤΙΚΑΤΑΣΤΑΣΗ</translation>
     </message>
     <message>
-        <location filename="../../ui/label_image.py" line="209"/>
+        <location filename="../../ui/label_image.py" line="206"/>
         <source>FROM</source>
         <translation>ΑΠΟ</translation>
     </message>
     <message>
-        <location filename="../../ui/label_image.py" line="215"/>
+        <location filename="../../ui/label_image.py" line="212"/>
         <source>PKG %1 OF %2</source>
         <translation>ΔΕΜΑ %1 ΑΠΟ %2</translation>
     </message>
     <message>
-        <location filename="../../ui/label_image.py" line="220"/>
+        <location filename="../../ui/label_image.py" line="217"/>
         <source>SHIP TO</source>
         <translation>ΠΑΡΑΛΗΠΤΗΣ</translation>
     </message>
     <message>
-        <location filename="../../ui/label_image.py" line="224"/>
-        <location filename="../../ui/label_image.py" line="283"/>
+        <location filename="../../ui/label_image.py" line="221"/>
+        <location filename="../../ui/label_image.py" line="280"/>
         <source>ORDER %1</source>
         <translation>ΠΑΡΑΓΓΕΛΙΑ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/label_image.py" line="226"/>
+        <location filename="../../ui/label_image.py" line="223"/>
         <source>WEIGHT %1 kg</source>
         <translation>ΒΑΡΟΣ %1 kg</translation>
     </message>
     <message>
-        <location filename="../../ui/label_image.py" line="229"/>
+        <location filename="../../ui/label_image.py" line="226"/>
         <source>DIMS %1 x %2 x %3 cm</source>
         <translation>ΔΙΑΣΤ. %1 x %2 x %3 cm</translation>
     </message>
     <message>
-        <location filename="../../ui/label_image.py" line="231"/>
+        <location filename="../../ui/label_image.py" line="228"/>
         <source>SHIP BY %1</source>
         <translation>ΑΠΟΣΤΟΛΗ ΕΩΣ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/label_image.py" line="236"/>
+        <location filename="../../ui/label_image.py" line="233"/>
         <source>SPECIAL</source>
         <translation>ΕΙΔΙΚΗ</translation>
     </message>
     <message>
-        <location filename="../../ui/label_image.py" line="243"/>
-        <location filename="../../ui/label_image.py" line="288"/>
+        <location filename="../../ui/label_image.py" line="240"/>
+        <location filename="../../ui/label_image.py" line="285"/>
         <source>REPRINT %1</source>
         <translation>ΑΝΑΤΥΠΩΣΗ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/label_image.py" line="247"/>
+        <location filename="../../ui/label_image.py" line="244"/>
         <source>%1 TRACKING</source>
         <translation>ΑΡ. ΑΠΟΣΤΟΛΗΣ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/label_image.py" line="254"/>
+        <location filename="../../ui/label_image.py" line="251"/>
         <source>NO TRACKING NUMBER</source>
         <translation>ΧΩΡΙΣ ΑΡ. ΑΠΟΣΤΟΛΗΣ</translation>
     </message>
     <message>
-        <location filename="../../ui/label_image.py" line="257"/>
+        <location filename="../../ui/label_image.py" line="254"/>
         <source>SSCC</source>
         <translation>SSCC</translation>
     </message>
     <message>
-        <location filename="../../ui/label_image.py" line="267"/>
+        <location filename="../../ui/label_image.py" line="264"/>
         <source>A GIFT FOR</source>
         <translation>ΔΩΡΟ ΓΙΑ</translation>
     </message>
@@ -240,97 +240,102 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>Tote — packing</source>
         <translation>Tote — συσκευασία</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Type an order number, barcode or SKU</source>
         <translation>Αριθμός παραγγελίας, barcode ή SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Enter</source>
         <translation>Καταχώριση</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Put order aside</source>
         <translation>Θέση σε αναμονή</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Retry printing</source>
         <translation>Επανάληψη εκτύπωσης</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="205"/>
+        <source>Sync now</source>
+        <translation>Συγχρονισμός τώρα</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>The station&apos;s store cannot be read ({error})</source>
         <translation>Η βάση δεδομένων του σταθμού δεν διαβάζεται ({error})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Call a supervisor. Do not pack until this is fixed.</source>
         <translation>Καλέστε τον υπεύθυνο. Μη συσκευάζετε μέχρι να διορθωθεί.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Back on order {order}: {packed} of {total} units packed</source>
         <translation>Ξανά στην παραγγελία {order}: {packed} από {total} τεμάχια συσκευασμένα</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Scan the next item.</source>
         <translation>Σαρώστε το επόμενο είδος.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Ready</source>
         <translation>Έτοιμο</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Scan an order barcode.</source>
         <translation>Σαρώστε τον κωδικό μιας παραγγελίας.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>The scan could not be saved ({error})</source>
         <translation>Η σάρωση δεν αποθηκεύτηκε ({error})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Scan the item again. If this repeats, call a supervisor.</source>
         <translation>Σαρώστε ξανά το είδος. Αν επαναληφθεί, καλέστε τον υπεύθυνο.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>Printing…</source>
         <translation>Εκτύπωση…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>Scan too long, ignored</source>
         <translation>Πολύ μεγάλη σάρωση, αγνοήθηκε</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>Scan with a control key, ignored</source>
         <translation>Σάρωση με πλήκτρο ελέγχου, αγνοήθηκε</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>Scan the barcode again.</source>
         <translation>Σαρώστε ξανά το barcode.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>The order could not be put aside ({error})</source>
         <translation>Η παραγγελία δεν μπήκε σε αναμονή ({error})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Try again. If this repeats, call a supervisor.</source>
         <translation>Δοκιμάστε ξανά. Αν επαναληφθεί, καλέστε τον υπεύθυνο.</translation>
     </message>
@@ -338,293 +343,354 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="22"/>
+        <location filename="../../ui/messages.py" line="24"/>
         <source>Empty scan</source>
         <translation>Κενή σάρωση</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="22"/>
+        <location filename="../../ui/messages.py" line="24"/>
         <source>Scan the barcode again.</source>
         <translation>Σαρώστε ξανά το barcode.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="27"/>
+        <location filename="../../ui/messages.py" line="29"/>
         <source>Barcode {code} misread (check digit wrong)</source>
         <translation>Λάθος ανάγνωση barcode {code} (λάθος ψηφίο ελέγχου)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="30"/>
+        <location filename="../../ui/messages.py" line="32"/>
         <source>Scan it again, holding the scanner steady. If it repeats, type the SKU.</source>
         <translation>Σαρώστε ξανά με σταθερό τον σαρωτή. Αν επαναληφθεί, πληκτρολογήστε το SKU.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="37"/>
+        <location filename="../../ui/messages.py" line="39"/>
         <source>GS1 barcode unreadable: {problem}</source>
         <translation>Μη αναγνώσιμο barcode GS1: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="40"/>
+        <location filename="../../ui/messages.py" line="42"/>
         <source>Scan it again; if it repeats, type the SKU.</source>
         <translation>Σαρώστε ξανά. Αν επαναληφθεί, πληκτρολογήστε το SKU.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="44"/>
+        <location filename="../../ui/messages.py" line="46"/>
         <source>Carton label {code}, not an item</source>
         <translation>Ετικέτα κιβωτίου {code}, όχι είδος</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="45"/>
+        <location filename="../../ui/messages.py" line="47"/>
         <source>Scan the barcode on the item itself.</source>
         <translation>Σαρώστε το barcode πάνω στο ίδιο το είδος.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="49"/>
+        <location filename="../../ui/messages.py" line="51"/>
         <source>Unknown barcode {code}</source>
         <translation>Άγνωστο barcode {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="50"/>
+        <location filename="../../ui/messages.py" line="52"/>
         <source>This is not an item of this order. Put it aside and scan the item again.</source>
         <translation>Δεν είναι είδος της παραγγελίας. Βάλτε το στην άκρη και σαρώστε ξανά.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="57"/>
+        <location filename="../../ui/messages.py" line="59"/>
         <source>No order {code}</source>
         <translation>Δεν υπάρχει παραγγελία {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="58"/>
+        <location filename="../../ui/messages.py" line="60"/>
         <source>Check the order number on the pick list and scan or type it again.</source>
         <translation>Ελέγξτε τον αριθμό στη λίστα συλλογής και σαρώστε ή πληκτρολογήστε τον ξανά.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="64"/>
+        <location filename="../../ui/messages.py" line="66"/>
         <source>Order {order} is already packed</source>
         <translation>Η παραγγελία {order} έχει ήδη συσκευαστεί</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67"/>
+        <location filename="../../ui/messages.py" line="69"/>
         <source>Do not pack it twice. Give the items to a supervisor.</source>
         <translation>Μην τη συσκευάσετε δεύτερη φορά. Δώστε τα είδη στον υπεύθυνο.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="71"/>
+        <location filename="../../ui/messages.py" line="73"/>
         <source>Order {order} was cancelled</source>
         <translation>Η παραγγελία {order} ακυρώθηκε</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="74"/>
+        <location filename="../../ui/messages.py" line="76"/>
         <source>Do not pack it. Return the items to their locations.</source>
         <translation>Μην τη συσκευάσετε. Επιστρέψτε τα είδη στις θέσεις τους.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="78"/>
+        <location filename="../../ui/messages.py" line="80"/>
         <source>No order open for item {code}</source>
         <translation>Καμία ανοιχτή παραγγελία για το είδος {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79"/>
+        <location filename="../../ui/messages.py" line="81"/>
         <source>Scan the order barcode first, then the items.</source>
         <translation>Σαρώστε πρώτα τον κωδικό της παραγγελίας και μετά τα είδη.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83"/>
-        <location filename="../../ui/messages.py" line="136"/>
+        <location filename="../../ui/messages.py" line="85"/>
+        <location filename="../../ui/messages.py" line="138"/>
         <source>Order {order} is still open</source>
         <translation>Η παραγγελία {order} είναι ακόμη ανοιχτή</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="86"/>
+        <location filename="../../ui/messages.py" line="88"/>
         <source>Finish it, or press “Put order aside” before opening {other}.</source>
         <translation>Ολοκληρώστε την ή πατήστε «Θέση σε αναμονή» πριν ανοίξετε την {other}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="92"/>
+        <location filename="../../ui/messages.py" line="94"/>
         <source>Wrong item: {name}</source>
         <translation>Λάθος είδος: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="93"/>
+        <location filename="../../ui/messages.py" line="95"/>
         <source>It is not in this order. Put it aside and scan an item from the list.</source>
         <translation>Δεν ανήκει στην παραγγελία. Βάλτε το στην άκρη και σαρώστε είδος της λίστας.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="100"/>
+        <location filename="../../ui/messages.py" line="102"/>
         <source>Too many: {name}</source>
         <translation>Περίσσιο τεμάχιο: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="101"/>
+        <location filename="../../ui/messages.py" line="103"/>
         <source>All {ordered} are already packed. Take this one out of the box.</source>
         <translation>Και τα {ordered} έχουν ήδη συσκευαστεί. Βγάλτε αυτό από το κουτί.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="107"/>
+        <location filename="../../ui/messages.py" line="109"/>
         <source>No order open to put aside</source>
         <translation>Καμία ανοιχτή παραγγελία για αναμονή</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="108"/>
+        <location filename="../../ui/messages.py" line="110"/>
         <source>Scan an order barcode to start packing.</source>
         <translation>Σαρώστε τον κωδικό μιας παραγγελίας για να ξεκινήσει η συσκευασία.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="112"/>
+        <location filename="../../ui/messages.py" line="114"/>
         <source>Nothing to reprint yet</source>
         <translation>Τίποτα για επανεκτύπωση ακόμη</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="113"/>
+        <location filename="../../ui/messages.py" line="115"/>
         <source>This station has not packed an order yet.</source>
         <translation>Ο σταθμός δεν έχει συσκευάσει ακόμη καμία παραγγελία.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="117"/>
+        <location filename="../../ui/messages.py" line="119"/>
         <source>Unknown command barcode {code}</source>
         <translation>Άγνωστο barcode εντολής {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="118"/>
+        <location filename="../../ui/messages.py" line="120"/>
         <source>Use the command sheet of this Tote version.</source>
         <translation>Χρησιμοποιήστε το φύλλο εντολών αυτής της έκδοσης του Tote.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="122"/>
+        <location filename="../../ui/messages.py" line="123"/>
         <source>{kind} barcode {code} is not used at packing</source>
         <translation>Το barcode {code} ({kind}) δεν χρησιμοποιείται στη συσκευασία</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="125"/>
+        <location filename="../../ui/messages.py" line="127"/>
         <source>Scan the order or its items.</source>
         <translation>Σαρώστε την παραγγελία ή τα είδη της.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="129"/>
+        <location filename="../../ui/messages.py" line="131"/>
         <source>Badge {code} is not known at this station</source>
         <translation>Η κάρτα {code} δεν είναι γνωστή σε αυτόν τον σταθμό</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="132"/>
+        <location filename="../../ui/messages.py" line="134"/>
         <source>Scan your own badge, or ask a supervisor to add it.</source>
         <translation>Σαρώστε τη δική σας κάρτα ή ζητήστε από τον υπεύθυνο να την προσθέσει.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="139"/>
+        <location filename="../../ui/messages.py" line="141"/>
         <source>Finish it or put it aside, then scan the badge again.</source>
         <translation>Ολοκληρώστε την ή βάλτε τη σε αναμονή και σαρώστε ξανά την κάρτα.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="143"/>
+        <location filename="../../ui/messages.py" line="145"/>
         <source>Case of {units} is more than the {remaining} still needed</source>
         <translation>Το κιβώτιο των {units} ξεπερνά τα {remaining} που λείπουν</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="146"/>
+        <location filename="../../ui/messages.py" line="148"/>
         <source>Open the case and scan the single items.</source>
         <translation>Ανοίξτε το κιβώτιο και σαρώστε τα τεμάχια ένα ένα.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="153"/>
+        <location filename="../../ui/messages.py" line="152"/>
+        <source>Order {order} was cancelled at the office</source>
+        <translation>Η παραγγελία {order} ακυρώθηκε από το γραφείο</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="155"/>
+        <location filename="../../ui/messages.py" line="187"/>
+        <source>Stop and put the {units} scanned items back, then put the order aside.</source>
+        <translation>Σταματήστε, επιστρέψτε τα {units} σαρωμένα είδη και βάλτε την παραγγελία στην άκρη.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="162"/>
+        <source>Order {order} was put on hold at the office</source>
+        <translation>Η παραγγελία {order} τέθηκε σε αναμονή από το γραφείο</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="165"/>
+        <source>Stop and put the order aside with its {units} scanned items until the office releases it.</source>
+        <translation>Σταματήστε και βάλτε την παραγγελία στην άκρη με τα {units} σαρωμένα είδη της, μέχρι να την αποδεσμεύσει το γραφείο.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="173"/>
+        <source>Order {order} was changed at the office</source>
+        <translation>Η παραγγελία {order} άλλαξε από το γραφείο</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="176"/>
+        <source>Stop and put the {units} scanned items back, put the order aside, then scan it again to pack it as it is now.</source>
+        <translation>Σταματήστε, επιστρέψτε τα {units} σαρωμένα είδη, βάλτε την παραγγελία στην άκρη και σαρώστε την ξανά για να τη συσκευάσετε όπως είναι τώρα.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="184"/>
+        <source>Order {order} was packed at another station</source>
+        <translation>Η παραγγελία {order} συσκευάστηκε σε άλλο σταθμό</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="195"/>
+        <source>Order {order} is on hold at the office: {why}</source>
+        <translation>Η παραγγελία {order} είναι σε αναμονή στο γραφείο: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="197"/>
+        <source>Order {order} is on hold at the office</source>
+        <translation>Η παραγγελία {order} είναι σε αναμονή στο γραφείο</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="201"/>
+        <source>Do not pack it now. Scan another order.</source>
+        <translation>Μην τη συσκευάσετε τώρα. Σαρώστε άλλη παραγγελία.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="205"/>
+        <source>Order {order} is not reserved for this station</source>
+        <translation>Η παραγγελία {order} δεν έχει δεσμευτεί για αυτόν τον σταθμό</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="208"/>
+        <source>Tote asks the office for it; scan it again if it does not open by itself.</source>
+        <translation>Το Tote τη ζητά από το γραφείο· σαρώστε την ξανά αν δεν ανοίξει μόνη της.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="226"/>
         <source>GIFT</source>
         <translation>ΔΩΡΟ</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="154"/>
+        <location filename="../../ui/messages.py" line="227"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="155"/>
+        <location filename="../../ui/messages.py" line="228"/>
         <source>REPLACEMENT</source>
         <translation>ΑΝΤΙΚΑΤΑΣΤΑΣΗ</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="173"/>
+        <location filename="../../ui/messages.py" line="246"/>
         <source>Reprinting the packing slip of {order}</source>
         <translation>Επανεκτύπωση δελτίου συσκευασίας της {order}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="176"/>
+        <location filename="../../ui/messages.py" line="249"/>
         <source>Continue packing.</source>
         <translation>Συνεχίστε τη συσκευασία.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="182"/>
+        <location filename="../../ui/messages.py" line="255"/>
         <source>Hello {name}: you are signed in</source>
         <translation>Γεια σας {name}: συνδεθήκατε</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="185"/>
+        <location filename="../../ui/messages.py" line="258"/>
         <source>Scan an order barcode.</source>
         <translation>Σαρώστε τον κωδικό μιας παραγγελίας.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="196"/>
+        <location filename="../../ui/messages.py" line="269"/>
         <source>✔ {name}  ({packed} of {ordered})</source>
         <translation>✔ {name}  ({packed} από {ordered})</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="199"/>
+        <location filename="../../ui/messages.py" line="272"/>
         <source>{left} units to go</source>
         <translation>Απομένουν {left} τεμάχια</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="207"/>
+        <location filename="../../ui/messages.py" line="280"/>
         <source>Order {order} put aside with its scans</source>
         <translation>Η παραγγελία {order} σε αναμονή με τις σαρώσεις της</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="210"/>
+        <location filename="../../ui/messages.py" line="283"/>
         <source>Scan it again to continue, or scan another order.</source>
         <translation>Σαρώστε την ξανά για να συνεχίσετε ή σαρώστε άλλη παραγγελία.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="216"/>
+        <location filename="../../ui/messages.py" line="289"/>
         <source>Order {order} packed</source>
         <translation>Η παραγγελία {order} συσκευάστηκε</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="217"/>
+        <location filename="../../ui/messages.py" line="290"/>
         <source>Printing its documents… Scan the next order.</source>
         <translation>Εκτύπωση εγγράφων… Σαρώστε την επόμενη παραγγελία.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="222"/>
+        <location filename="../../ui/messages.py" line="295"/>
         <source>Order {order}: scan every item</source>
         <translation>Παραγγελία {order}: σαρώστε κάθε είδος</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="223"/>
+        <location filename="../../ui/messages.py" line="296"/>
         <source>{packed} of {total} units packed</source>
         <translation>{packed} από {total} τεμάχια συσκευασμένα</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="233"/>
+        <location filename="../../ui/messages.py" line="306"/>
         <source>Scanner {name} sent a scan without an end</source>
         <translation>Ο σαρωτής {name} έστειλε σάρωση χωρίς τέλος</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="234"/>
+        <location filename="../../ui/messages.py" line="307"/>
         <source>Scanner {name} sent unreadable bytes</source>
         <translation>Ο σαρωτής {name} έστειλε μη αναγνώσιμα bytes</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="235"/>
+        <location filename="../../ui/messages.py" line="308"/>
         <source>Scanner {name} sent control characters</source>
         <translation>Ο σαρωτής {name} έστειλε χαρακτήρες ελέγχου</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="236"/>
+        <location filename="../../ui/messages.py" line="309"/>
         <source>Scanner {name} sent half a scan</source>
         <translation>Ο σαρωτής {name} έστειλε μισή σάρωση</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="238"/>
+        <location filename="../../ui/messages.py" line="311"/>
         <source>Scanner {name} sent no valid scan</source>
         <translation>Ο σαρωτής {name} δεν έστειλε έγκυρη σάρωση</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="241"/>
+        <location filename="../../ui/messages.py" line="314"/>
         <source>Nothing was recorded. Scan again; if it repeats, check the cable.</source>
         <translation>Δεν καταγράφηκε τίποτα. Σαρώστε ξανά. Αν επαναληφθεί, ελέγξτε το καλώδιο.</translation>
     </message>
@@ -1222,12 +1288,12 @@
         <translation>ή πληκτρολογήστε τον αριθμό παραγγελίας και πατήστε Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ready.py" line="35"/>
+        <location filename="../../ui/screens/ready.py" line="43"/>
         <source>Devices</source>
         <translation>Συσκευές</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ready.py" line="44"/>
+        <location filename="../../ui/screens/ready.py" line="52"/>
         <source>Last packed: {order}</source>
         <translation>Τελευταία συσκευασία: {order}</translation>
     </message>
@@ -1710,144 +1776,240 @@
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../ui/status_panel.py" line="23"/>
+        <location filename="../../ui/status_panel.py" line="26"/>
         <source>ready</source>
         <translation>έτοιμος</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="24"/>
+        <location filename="../../ui/status_panel.py" line="27"/>
         <source>busy</source>
         <translation>απασχολημένος</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="25"/>
+        <location filename="../../ui/status_panel.py" line="28"/>
         <source>offline, check power and cable</source>
         <translation>εκτός σύνδεσης, ελέγξτε ρεύμα και καλώδιο</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="26"/>
+        <location filename="../../ui/status_panel.py" line="29"/>
         <source>paper out</source>
         <translation>τέλος χαρτιού</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="27"/>
+        <location filename="../../ui/status_panel.py" line="30"/>
         <source>paper low</source>
         <translation>λίγο χαρτί</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="28"/>
+        <location filename="../../ui/status_panel.py" line="31"/>
         <source>cover open</source>
         <translation>ανοιχτό καπάκι</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="29"/>
+        <location filename="../../ui/status_panel.py" line="32"/>
         <source>paused</source>
         <translation>σε παύση</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="30"/>
+        <location filename="../../ui/status_panel.py" line="33"/>
         <source>head open</source>
         <translation>ανοιχτή κεφαλή</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="31"/>
+        <location filename="../../ui/status_panel.py" line="34"/>
         <source>error</source>
         <translation>σφάλμα</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="32"/>
+        <location filename="../../ui/status_panel.py" line="35"/>
         <source>not answering</source>
         <translation>δεν απαντά</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="62"/>
+        <location filename="../../ui/status_panel.py" line="66"/>
         <source>Station {code}</source>
         <translation>Σταθμός {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="76"/>
+        <location filename="../../ui/status_panel.py" line="80"/>
         <source>Operator {name}</source>
         <translation>Χειριστής {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="78"/>
+        <location filename="../../ui/status_panel.py" line="82"/>
         <source>Operator {code} (unknown code)</source>
         <translation>Χειριστής {code} (άγνωστος κωδικός)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="97"/>
+        <location filename="../../ui/status_panel.py" line="101"/>
         <source>Scanner ready</source>
         <translation>Σαρωτής έτοιμος</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="99"/>
+        <location filename="../../ui/status_panel.py" line="103"/>
         <source> · last scan {at}</source>
         <translation> · τελ. σάρωση {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="102"/>
+        <location filename="../../ui/status_panel.py" line="106"/>
         <source>Scanner {names} not connected: check its cable</source>
         <translation>Σαρωτής {names} αποσυνδεδεμένος: ελέγξτε το καλώδιο</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="117"/>
+        <location filename="../../ui/status_panel.py" line="125"/>
         <source>Scale {name} not connected: check its cable</source>
         <translation>Ζυγαριά {name} αποσυνδεδεμένη: ελέγξτε το καλώδιο</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="121"/>
+        <location filename="../../ui/status_panel.py" line="129"/>
         <source>Scale ready</source>
         <translation>Ζυγαριά έτοιμη</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="130"/>
+        <location filename="../../ui/status_panel.py" line="138"/>
         <source>Scale: {problem}</source>
         <translation>Ζυγαριά: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="132"/>
+        <location filename="../../ui/status_panel.py" line="140"/>
         <source>Scale: no weight</source>
         <translation>Ζυγαριά: χωρίς βάρος</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="134"/>
+        <location filename="../../ui/status_panel.py" line="142"/>
         <source>Scale {kg} kg, stable</source>
         <translation>Ζυγαριά {kg} kg, σταθερό</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="137"/>
+        <location filename="../../ui/status_panel.py" line="145"/>
         <source>Scale {kg} kg, settling…</source>
         <translation>Ζυγαριά {kg} kg, σταθεροποιείται…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="142"/>
+        <location filename="../../ui/status_panel.py" line="150"/>
         <source>Printing: {n} documents not printed, press Retry</source>
         <translation>Εκτύπωση: {n} έγγραφα δεν τυπώθηκαν, πατήστε Επανάληψη</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="152"/>
+        <location filename="../../ui/status_panel.py" line="160"/>
         <source> · sound off</source>
         <translation> · ήχος κλειστός</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="154"/>
+        <location filename="../../ui/status_panel.py" line="162"/>
         <source>Printers ready</source>
         <translation>Εκτυπωτές έτοιμοι</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="157"/>
+        <location filename="../../ui/status_panel.py" line="165"/>
         <source>{printer}: {state}</source>
         <translation>{printer}: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="169"/>
+        <location filename="../../ui/status_panel.py" line="177"/>
         <source>Store unavailable</source>
         <translation>Βάση δεδομένων μη διαθέσιμη</translation>
     </message>
+</context>
+<context>
+    <name>SyncPanel</name>
     <message>
-        <location filename="../../ui/status_panel.py" line="171"/>
-        <source>Sync: offline · {n} events waiting</source>
-        <translation>Συγχρ.: εκτός · {n} σε αναμονή</translation>
+        <location filename="../../ui/sync_panel.py" line="69"/>
+        <source>Asking the office for order {order}…</source>
+        <translation>Ζητείται η παραγγελία {order} από το γραφείο…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="70"/>
+        <source>One moment: the order opens by itself.</source>
+        <translation>Μια στιγμή: η παραγγελία θα ανοίξει μόνη της.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="84"/>
+        <source>Order {order} is being packed at {station}</source>
+        <translation>Η παραγγελία {order} συσκευάζεται στον σταθμό {station}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="87"/>
+        <source>Do not pack it here. Give the items to a supervisor.</source>
+        <translation>Μην τη συσκευάσετε εδώ. Δώστε τα είδη σε έναν επόπτη.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="91"/>
+        <source>Order {order} cannot be packed here now</source>
+        <translation>Η παραγγελία {order} δεν μπορεί να συσκευαστεί εδώ τώρα</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="94"/>
+        <source>The office has it as cancelled, held or done. Give the items to a supervisor.</source>
+        <translation>Το γραφείο τη δείχνει ακυρωμένη, σε αναμονή ή ολοκληρωμένη. Δώστε τα είδη σε έναν επόπτη.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="103"/>
+        <source>Offline: order {order} is not reserved for this station</source>
+        <translation>Χωρίς δίκτυο: η παραγγελία {order} δεν έχει δεσμευτεί για αυτόν τον σταθμό</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="105"/>
+        <source>Pack an order this station holds, or scan it again when the network is back.</source>
+        <translation>Συσκευάστε μια παραγγελία που κρατά αυτός ο σταθμός ή σαρώστε την ξανά όταν επιστρέψει το δίκτυο.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTexts</name>
+    <message>
+        <location filename="../../ui/sync_texts.py" line="24"/>
+        <source> · {n} events refused, call a supervisor</source>
+        <translation> · {n} συμβάντα απορρίφθηκαν, καλέστε επόπτη</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_texts.py" line="35"/>
+        <source>Sync: not set up · {n} events kept here</source>
+        <translation>Χωρίς κεντρικό σύστημα · {n} συμβάντα εδώ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_texts.py" line="41"/>
+        <source>Sync: first download, starting…</source>
+        <translation>Πρώτη λήψη: ξεκινά…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_texts.py" line="42"/>
+        <source>Sync: first download, {done} of {total}</source>
+        <translation>Πρώτη λήψη: {done} από {total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_texts.py" line="46"/>
+        <source>Sync: syncing · {n} events to send</source>
+        <translation>Συγχρονισμός · {n} προς αποστολή</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_texts.py" line="51"/>
+        <source>Sync: online · {n} events to send</source>
+        <translation>Σε σύνδεση · {n} προς αποστολή</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_texts.py" line="54"/>
+        <source>Sync: online · up to date {at}</source>
+        <translation>Σε σύνδεση · ενημέρωση {at}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_texts.py" line="58"/>
+        <source>Sync: offline since {at} · {n} events waiting</source>
+        <translation>Εκτός δικτύου από {at} · {n} σε αναμονή</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_texts.py" line="62"/>
+        <source>Sync stopped: {why}</source>
+        <translation>Συγχρονισμός σε παύση: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_texts.py" line="74"/>
+        <source>Getting orders from the office…</source>
+        <translation>Λήψη παραγγελιών από το γραφείο…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_texts.py" line="76"/>
+        <source>Getting orders from the office: {percent}% ({done} of {total})</source>
+        <translation>Λήψη παραγγελιών από το γραφείο: {percent}% ({done} από {total})</translation>
     </message>
 </context>
 </TS>

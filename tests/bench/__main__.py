@@ -20,6 +20,15 @@ BENCHMARKS = {
     "serial_scan": ("tests.bench.bench_serial_scan", ("serial_scan_p99_ms",)),
     "label_render": ("tests.bench.bench_label_render", ("label_render_ms",)),
     "tcp_print": ("tests.bench.bench_tcp_print", ("tcp_print_job_ms",)),
+    "sync": (
+        "tests.bench.bench_sync",
+        ("pull_initial_20k_s", "pull_incremental_100_ms", "drain_10k_events_s"),
+    ),
+    "station_rss": ("tests.bench.bench_station_rss", ("station_rss_50k_mb",)),
+    "hub_stations": (
+        "tests.bench.bench_hub_stations",
+        ("hub_50_stations_events_per_s", "hub_50_stations_p99_ms"),
+    ),
 }
 
 

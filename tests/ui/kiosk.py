@@ -27,6 +27,7 @@ from ui.document_process import DocumentProcess
 from ui.label_image import QtLabelRenderer
 from ui.main_window import MainWindow, Services
 from ui.qt import QApplication, QEvent, QKeyEvent, Qt, QWidget
+from ui.sync_link import SyncEngineLike
 from ui.theme import apply_theme
 
 _processes: list[DocumentProcess] = []
@@ -56,6 +57,7 @@ def build_window(
     printer_monitor: PrinterMonitor | None = None,
     devices_path: Path | None = None,
     wedge: WedgeConfig | None = None,
+    sync: SyncEngineLike | None = None,
 ) -> tuple[MainWindow, RecordingSound]:
     """The kiosk as app.main wires it, but with multi-read suppression off by default:
     tests scan the next unit of an item within milliseconds, no person does."""
@@ -63,7 +65,7 @@ def build_window(
     assert isinstance(app, QApplication)
     metrics = apply_theme(app)
     ctx = ctx or StationContext("PACK-UI", "OP-001")
-    station = PackStation(store.sessions, ctx, reads=store.reads)
+    station = PackStation(store.sessions, ctx, reads=store.reads, require_claims=sync is not None)
     station.ensure_station("UI test station")
     sound = RecordingSound()
     if devices is None:  # as app.main: the output folder is made, the printer reports a fault
@@ -92,6 +94,7 @@ def build_window(
         devices_path=devices_path or output_dir.parent / "devices.toml",
         gateway=gateway,
         renderers=renderers,
+        sync=sync,
     )
     window = MainWindow(services, wedge or WedgeConfig(), metrics, repeat)
     window.wedge.install(app)

@@ -40,6 +40,7 @@ from devices.printer_gateway import PrinterGateway
 from devices.printer_monitor import PrinterMonitor
 from devices.serial_scale import SerialScale, SerialScaleConfig
 from tests.ui.kiosk import build_window, timed_scan, uninstall, wedge_scan
+from tests.ui.sync_shots import take_sync_screenshots
 from ui.main_window import MainWindow
 from ui.qt import QApplication
 from ui.screens.devices import SCALE, SCANNERS
@@ -291,4 +292,6 @@ if __name__ == "__main__":
             for p in take_screenshots(folder, (width, height), greek):
                 print(p)
             for p in take_device_screenshots(folder, (width, height), greek):
+                print(p)
+            for p in take_sync_screenshots(folder, (width, height), greek):
                 print(p)

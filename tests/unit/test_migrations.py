@@ -112,3 +112,37 @@ def test_store_path_with_a_question_mark_is_taken_literally(tmp_path: Path) -> N
     path = tmp_path / "st?ation.sqlite3"
     open_store(path).close()
     assert path.exists()
+
+
+def test_sync_revision_starts_every_order_at_version_zero_and_a_fresh_cursor(
+    tmp_path: Path,
+) -> None:
+    """A store at 0003 with orders and outbox events: after 0004 every order is version 0
+    (any version from the centre is newer), every event unsent and unquarantined, and the
+    feed was never pulled. Downgrading turns held orders back into open ones."""
+    from sqlalchemy import text
+
+    from app.demo.seed import seed_if_empty
+    from app.store.db import session_factory
+
+    engine = open_engine(tmp_path / "s.sqlite3")
+    run_alembic(engine, "upgrade", "0003_print_routing")
+    seed_if_empty(session_factory(engine), orders=5)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO outbox (seq, event_id, type, at, station_code, operator_code, "
+                "payload) VALUES (1, 'e1', 'PackStarted', '2026-11-26 10:00:00', 'S', 'O', '{}')"
+            )
+        )
+    upgrade_to_head(engine)
+    with engine.begin() as conn:
+        assert set(conn.execute(text("SELECT version FROM orders")).scalars()) == {0}
+        assert conn.execute(text("SELECT attempts, quarantined_at FROM outbox")).one() == (0, None)
+        state = conn.execute(text("SELECT id, cursor, initial_done FROM sync_state")).all()
+        assert [tuple(r) for r in state] == [(1, None, 0)]
+        conn.execute(text("UPDATE orders SET status = 'held' WHERE id = 1"))
+    run_alembic(engine, "downgrade", "0003_print_routing")
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT status FROM orders WHERE id = 1")).scalar() == "open"
+    engine.dispose()

@@ -25,9 +25,17 @@ class ReadyScreen(QWidget):
         self.last.setTextFormat(Qt.TextFormat.PlainText)
         self.last.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.last.setWordWrap(True)
+        # The first download from the order service, while it runs.
+        self.download = QLabel("")
+        self.download.setTextFormat(Qt.TextFormat.PlainText)
+        self.download.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.download.setWordWrap(True)
+        self.download.hide()
         layout.addWidget(self.prompt)
         layout.addSpacing(12)
         layout.addWidget(self.hint)
+        layout.addSpacing(12)
+        layout.addWidget(self.download)
         layout.addSpacing(40)
         layout.addWidget(self.last)
         layout.addStretch(2)
@@ -43,3 +51,9 @@ class ReadyScreen(QWidget):
         self.last.setText(
             "\n".join([self.tr("Last packed: {order}").format(order=order_number), *notes])
         )
+
+    def show_download(self, text: str | None) -> None:
+        """Progress of the first download from the order service; None hides it."""
+        self.download.setVisible(bool(text))
+        if text:
+            self.download.setText(text)

@@ -1,0 +1,1 @@
+"""Tests of the reference order service (sync/hub)."""
