@@ -3,7 +3,9 @@ full jitter, on the monotonic clock.
 
 After the n-th failure in a row the wait is uniform in [0, min(cap, base * 2**(n-1))], so
 stations cut off together do not all come back in the same second. A ``Retry-After`` from
-the hub is a floor: the wait is never shorter than it says. Success resets everything.
+the hub is a floor: the wait is never shorter than it says, not even when the operator
+presses Sync now (the hub asked for the pause; hammering it would only prolong it). Success
+resets everything.
 """
 
 from __future__ import annotations
@@ -31,15 +33,18 @@ class Backoff:
         self._rand = rand
         self.failures = 0
         self._due: float | None = None  # monotonic time of the next try; None: now
+        self._floor: float | None = None  # what the last Retry-After asked: kept by reset()
 
     def failure(self, retry_after: float | None = None) -> float:
         """Record a failure; returns the wait before the next try, in seconds."""
         self.failures += 1
         ceiling = min(self.cap_s, self.base_s * 2.0 ** min(self.failures - 1, 64))
         wait = self._rand() * ceiling
-        if retry_after is not None and retry_after > wait:
-            wait = retry_after
-        self._due = self._clock() + wait
+        now = self._clock()
+        if retry_after is not None:
+            self._floor = now + retry_after
+            wait = max(wait, retry_after)
+        self._due = now + wait
         return wait
 
     def wait_at_least(self, seconds: float) -> None:
@@ -49,11 +54,12 @@ class Backoff:
 
     def success(self) -> None:
         self.failures = 0
-        self._due = None
+        self._due = self._floor = None
 
     def reset(self) -> None:
-        """Try now (the operator asked); failures keep counting until one succeeds."""
-        self._due = None
+        """Try now (the operator asked), or as soon as a Retry-After allows; failures keep
+        counting until one succeeds."""
+        self._due = self._floor if self._floor is not None and self._floor > self._clock() else None
 
     def remaining(self) -> float:
         """Seconds until the next try may start (0: now)."""

@@ -179,7 +179,7 @@ class SyncEngine:
             if time.monotonic() >= self._next_hello and not self._hello(link):
                 return
             initial = not link.initial_done()
-            pushed = link.push_all(between=lambda: self._serve_claims(link))
+            pushed = link.push_all(between=lambda: self._batch_sent(link, initial))
             if pushed.accepted or pushed.refused:
                 self._refresh_counts(link)
             link.pull_all(
@@ -228,6 +228,16 @@ class SyncEngine:
         self._clock_blocked = None
         self._publish(clock_skew_s=skew)
         return True
+
+    def _batch_sent(self, link: StationLink, initial: bool) -> None:
+        """A batch went through: the network works. A long backlog after an outage shows
+        as syncing with its count going down, and a later failure starts its backoff
+        afresh instead of from where the outage left it."""
+        self._backoff.success()
+        if not initial:
+            self._publish(state=SyncState.SYNCING, since=None, message=None)
+        self._refresh_counts(link)
+        self._serve_claims(link)
 
     def _pulled(self, initial: bool, done: int, total: int) -> None:
         if initial:

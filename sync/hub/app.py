@@ -167,8 +167,15 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     async def crashed(_request: Request, exc: Exception) -> Response:
         log.error("order service: unhandled error", exc_info=exc)
+        # Starlette re-raises after this answer and uvicorn then drops the connection:
+        # saying so lets a kept-alive client open a new one instead of meeting a reset.
         return error_response(
-            ApiError(500, "internal", "The order service failed on this request; try again later.")
+            ApiError(
+                500,
+                "internal",
+                "The order service failed on this request; try again later.",
+                headers={"Connection": "close"},
+            )
         )
 
     app.add_exception_handler(ApiError, api_error)

@@ -185,25 +185,34 @@ def _record_lost(conn: Connection, held: Any, reason: str, now: datetime) -> Non
     )
 
 
+MAX_ROUNDS = 50
+
+
 def claim_next(
     conn: Connection, station: Station, count: int, ttl: int, now: datetime
 ) -> list[Claim]:
     """Up to ``count`` open orders nobody holds (or whose lease ran out), earliest ship-by first.
 
     An order found leased once locked (granted by a request that committed after this one's
-    snapshot) is skipped; the next round's fresh snapshot no longer offers it.
+    snapshot) is skipped; the next round's fresh snapshot no longer offers it. Many stations
+    asking at once all race for the earliest orders, so only a round that finds no candidate
+    at all ends the search: an empty answer means no free open order was left unlocked,
+    never that this request lost a few races. Only the rows it needs are locked, so other
+    callers (SKIP LOCKED) are never starved by spares.
     """
     granted: list[Claim] = []
-    for _round in range(5):
+    for _round in range(MAX_ROUNDS):
         wanted = count - len(granted)
+        if wanted == 0:
+            break
         numbers = conn.execute(_candidates(conn, station.warehouse, now, wanted)).scalars().all()
+        if not numbers:
+            break
         for number in numbers:
             held = _lease(conn, station.warehouse, "order", number)
             if held is not None and held.expires_at > now:
-                continue
+                continue  # granted after our snapshot: the next round will not offer it
             granted.append(_grant(conn, station, "order", number, held, ttl, now))
-        if len(numbers) < wanted or len(granted) == count:
-            break
     return granted
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -79,11 +78,12 @@ def _serve(args: argparse.Namespace, engine: Engine) -> int:
     import uvicorn
 
     from sync.hub.app import create_app
+    from sync.hub.server import listening_socket
 
     if args.demo:
         _demo(engine, args.db)
     try:
-        sock = socket.create_server((args.host, args.port))
+        sock = listening_socket(args.host, args.port)
     except OSError as exc:
         raise CliError(f"cannot listen on {args.host}:{args.port}: {exc.strerror}") from None
     port = sock.getsockname()[1]

@@ -25,7 +25,7 @@ from typing import Any
 
 from fastapi import APIRouter
 from pydantic import ValidationError
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Connection, Engine, bindparam, insert, select
 from sqlalchemy.exc import DataError, IntegrityError
 
 from sync.hub import catalog, feed
@@ -88,19 +88,20 @@ def _apply_one(
         with conn.begin_nested():
             result = _decide(conn, station, event, now)
             conn.execute(
-                insert(events).values(
-                    event_id=event.event_id,
-                    warehouse=station.warehouse,
-                    station=station.code,
-                    type=event.type,
-                    station_seq=event.seq,
-                    at=at,
-                    received_at=now,
-                    body_sha256=body,
-                    outcome=result.outcome,
-                    payload=json.dumps(event.payload, sort_keys=True, ensure_ascii=False),
-                    result=result.model_dump_json(),
-                )
+                _INSERT_EVENT,
+                {
+                    "event_id": event.event_id,
+                    "warehouse": station.warehouse,
+                    "station": station.code,
+                    "type": event.type,
+                    "station_seq": event.seq,
+                    "at": at,
+                    "received_at": now,
+                    "body_sha256": body,
+                    "outcome": result.outcome,
+                    "payload": json.dumps(event.payload, sort_keys=True, ensure_ascii=False),
+                    "result": result.model_dump_json(),
+                },
             )
             seen[event.event_id] = _Seen(event.event_id, station.code, body, result)
             return result
@@ -119,6 +120,18 @@ def _apply_one(
 
 
 _STORED = select(events.c.event_id, events.c.station, events.c.body_sha256, events.c.result)
+# Built once: building and cache-keying a statement per event cost more than running it.
+_INSERT_EVENT = insert(events)
+_ORDER = select(orders.c.status, orders.c.status_reason, orders.c.packed_by).where(
+    orders.c.warehouse == bindparam("w"), orders.c.number == bindparam("n")
+)
+_OTHER_HOLDER = select(claims.c.station).where(
+    claims.c.warehouse == bindparam("w"),
+    claims.c.kind == "order",
+    claims.c.key == bindparam("n"),
+    claims.c.station != bindparam("s"),
+    claims.c.expires_at > bindparam("now"),
+)
 
 
 @dataclass(frozen=True)
@@ -165,11 +178,7 @@ def _decide(conn: Connection, station: Station, event: EventIn, now: datetime) -
     except ValidationError as exc:
         return _refused(event.event_id, "invalid_payload", _payload_problem(exc))
     number: str = getattr(payload, "order_number")  # noqa: B009 -- every payload names one
-    order = conn.execute(
-        select(orders.c.status, orders.c.status_reason, orders.c.packed_by).where(
-            orders.c.warehouse == station.warehouse, orders.c.number == number
-        )
-    ).first()
+    order = conn.execute(_ORDER, {"w": station.warehouse, "n": number}).first()
     if order is None:
         return _refused(
             event.event_id,
@@ -227,13 +236,7 @@ def _conflicts(
             )
         )
     holder = conn.execute(
-        select(claims.c.station).where(
-            claims.c.warehouse == station.warehouse,
-            claims.c.kind == "order",
-            claims.c.key == number,
-            claims.c.station != station.code,
-            claims.c.expires_at > now,
-        )
+        _OTHER_HOLDER, {"w": station.warehouse, "n": number, "s": station.code, "now": now}
     ).scalar()
     if holder is not None:
         found.append(

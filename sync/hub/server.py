@@ -67,17 +67,7 @@ class HubServer:
         cls, app: FastAPI, engine: Engine, host: str = "127.0.0.1", port: int = 0
     ) -> HubServer:
         """Serve an app already built (tests that add routes to it)."""
-        # IPPROTO_TCP, not 0: asyncio sets TCP_NODELAY only on sockets that say they are TCP,
-        # and without it every answer waited 40 ms for a delayed ACK.
-        family = socket.AF_INET6 if ":" in host else socket.AF_INET
-        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-        try:
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            sock.bind((host, port))
-            sock.listen(128)
-        except OSError:
-            sock.close()
-            raise
+        sock = listening_socket(host, port)
         bound_port = int(sock.getsockname()[1])
         config = uvicorn.Config(
             app, log_level="warning", access_log=False, lifespan="off", timeout_graceful_shutdown=2
@@ -128,3 +118,21 @@ def _run(server: uvicorn.Server, sock: socket.socket, engine: Engine) -> None:
     finally:
         sock.close()
         engine.dispose()
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A listening TCP socket for uvicorn on ``host:port`` (0: any free port).
+
+    IPPROTO_TCP, not 0: asyncio sets TCP_NODELAY only on sockets that say they are TCP,
+    and without it every answer on a kept-alive connection waited 40 ms for a delayed ACK.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(128)
+    except OSError:
+        sock.close()
+        raise
+    return sock

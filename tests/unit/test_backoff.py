@@ -79,3 +79,17 @@ def test_a_slow_retry_pushes_the_next_try_out() -> None:
     backoff.failure()
     backoff.wait_at_least(60)
     assert backoff.remaining() == pytest.approx(60)
+
+
+def test_sync_now_does_not_cut_a_retry_after_short() -> None:
+    """GIVEN the hub answered 429 with Retry-After 30 WHEN the operator presses Sync now
+    THEN the next try still waits for the hub's 30 s, and nothing more once they passed."""
+    clock = FakeClock()
+    backoff = Backoff(clock=clock, rand=lambda: 0.0)
+    backoff.failure(retry_after=30)
+    clock.now += 10
+    backoff.reset()
+    assert backoff.remaining() == pytest.approx(20)
+    clock.now += 25
+    backoff.reset()
+    assert backoff.ready()
