@@ -51,8 +51,9 @@ from ui.theme import Metrics
 from ui.wedge_filter import WedgeFilter
 from ui.widgets import Banner
 
-if TYPE_CHECKING:  # imported when the devices screen is first opened
+if TYPE_CHECKING:  # imported when the screen is first opened
     from ui.screens.devices import DevicesScreen
+    from ui.screens.refused_events import RefusedEventsScreen
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +104,10 @@ class MainWindow(QMainWindow):
         root.setContentsMargins(18, 18, 18, 0)
         root.setSpacing(14)
 
+        self._metrics = metrics
+        self._refused: RefusedEventsScreen | None = None  # built when first asked for
+        self._before_refused: QWidget | None = None
+        self.sync = SyncPanel(services.sync, parent=self)  # its buttons join the controls
         self.banner = Banner(metrics.big_px, metrics.font_px)
         root.addWidget(self.banner)
         self.stack = QStackedWidget()
@@ -138,7 +143,8 @@ class MainWindow(QMainWindow):
         self.device_links.scanned.connect(self.handle_scan)
         self.device_links.alarm.connect(self._alarm)
         self.printing = self._printing(services)
-        self.sync = SyncPanel(services.sync, self.status_panel, self.sync_button, parent=self)
+        self.sync.attach(self.status_panel)
+        self.sync.refused_requested.connect(self._show_refused)
         self.sync.alarm.connect(self._alarm)
         self.sync.notice.connect(self.banner.show_message)
         self.sync.claimed.connect(self._scan_now)
@@ -202,10 +208,8 @@ class MainWindow(QMainWindow):
         self.enter_button = self._button(self.tr("Enter"), self._submit_typed, "primary")
         self.aside_button = self._button(self.tr("Put order aside"), self._put_aside)
         self.retry_button = self._button(self.tr("Retry printing"), self._retry_print, "warning")
-        self.sync_button = self._button(self.tr("Sync now"), self._sync_now)
-        self.sync_button.hide()  # shown while there is something to sync and no network
         controls.addWidget(self.entry, 1)
-        buttons = (self.enter_button, self.aside_button, self.retry_button, self.sync_button)
+        buttons = (self.enter_button, self.aside_button, self.retry_button, *self.sync.buttons)
         for button in buttons:
             controls.addWidget(button)
         return controls
@@ -393,8 +397,36 @@ class MainWindow(QMainWindow):
     def _retry_print(self) -> None:
         self.printing.retry()
 
-    def _sync_now(self) -> None:
-        self.sync.sync_now()
+    def _show_refused(self) -> None:
+        """The events the office refused, for a supervisor; Back returns to where it was."""
+        from ui.screens.refused_events import RefusedEventsScreen
+
+        if self._refused is None:
+            self._refused = RefusedEventsScreen(self._metrics.touch_px)
+            self.stack.addWidget(self._refused)
+            self._refused.back_requested.connect(self._leave_refused)
+        if self.stack.currentWidget() is not self._refused:
+            self._before_refused = self.stack.currentWidget()
+        try:
+            self._refused.show_events(self._services.status.refused_events())
+        except Exception:
+            log.exception("refused events lookup failed")
+        self.stack.setCurrentWidget(self._refused)
+        self.banner.show_message(
+            "warn",
+            self.tr("Events the office refused"),
+            self.tr("Show them to a supervisor; packing goes on."),
+        )
+        self._update_buttons()
+
+    def _leave_refused(self) -> None:
+        back = self._before_refused or self.ready
+        if back is self.ready:
+            self._show_ready()
+        else:
+            self.stack.setCurrentWidget(back)
+            self.banner.show_message("prompt", self.tr("Back to packing"), "")
+            self._update_buttons()
 
     # -- status --------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from ui.qt import QObject, QPushButton, Signal, translate
 from ui.status_panel import StatusPanel
 from ui.sync_link import SyncEngineLike, SyncLink
 from ui.sync_texts import initial_sync_prompt
+from ui.touch import touch_button
 
 log = logging.getLogger(__name__)
 
@@ -29,22 +30,29 @@ class SyncPanel(QObject):
     claimed = Signal(object)  # the RawScan to run again, its order now leased here
     download_progress = Signal(object)  # text for the ready screen, or None
     pulled = Signal()  # a sync round finished: central changes may have stopped work
+    refused_requested = Signal()  # the operator wants to see the refused events
 
-    def __init__(
-        self,
-        engine: SyncEngineLike | None,
-        status_panel: StatusPanel,
-        button: QPushButton,
-        parent: QObject | None = None,
-    ) -> None:
+    def __init__(self, engine: SyncEngineLike | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._status_panel = status_panel
-        self._button = button
+        self._status_panel: StatusPanel | None = None
+        # Hidden until there is something to do: no network, or events the office refused.
+        self.now_button = touch_button(translate("SyncPanel", "Sync now"), self.sync_now)
+        self.refused_button = touch_button("", self.refused_requested.emit, "warning")
+        self.now_button.hide()
+        self.refused_button.hide()
         self._link = None if engine is None else SyncLink(engine, self)
         self._last_round: object = None  # last_sync_at of the last round seen
         if self._link is not None:
             self._link.status_changed.connect(self._show_status)
             self._link.claim_answered.connect(self._answered)
+
+    @property
+    def buttons(self) -> tuple[QPushButton, ...]:
+        return (self.now_button, self.refused_button)
+
+    def attach(self, status_panel: StatusPanel) -> None:
+        """The status bar this panel writes the sync state into."""
+        self._status_panel = status_panel
 
     def start(self) -> None:
         if self._link is not None:
@@ -109,10 +117,16 @@ class SyncPanel(QObject):
             )
 
     def _show_status(self, status: SyncStatus) -> None:
-        self._status_panel.set_sync_status(status)
+        if self._status_panel is not None:
+            self._status_panel.set_sync_status(status)
+        self.refused_button.setVisible(status.quarantined > 0)
+        self.refused_button.setText(
+            translate("SyncPanel", "Refused events ({n})").format(n=status.quarantined)
+        )
         if status.last_sync_at is not None and status.last_sync_at != self._last_round:
             self._last_round = status.last_sync_at
             self.pulled.emit()
         stuck = status.state in (SyncState.OFFLINE, SyncState.BLOCKED)
-        self._button.setVisible(stuck or (status.waiting > 0 and status.state is SyncState.ONLINE))
+        behind = status.waiting > 0 and status.state is SyncState.ONLINE
+        self.now_button.setVisible(stuck or behind)
         self.download_progress.emit(initial_sync_prompt(status))

@@ -21,7 +21,7 @@ def sync_text(status: SyncStatus) -> tuple[str, str]:
     """The sync label's text and state for ``status``."""
     text, state = _main_text(status)
     if status.quarantined:
-        text += translate("SyncTexts", " · {n} events refused, call a supervisor").format(
+        text += translate("SyncTexts", " · {n} refused").format(
             n=status.quarantined
         )
         state = "bad"

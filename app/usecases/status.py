@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -13,6 +14,7 @@ from app.clock import Clock, utc_now
 from app.store import print_queries as pq
 from app.store.tables import Operator, Order, OutboxEvent, PrintJob
 from app.usecases.documents import process_alive
+from app.usecases.sync_outbox import quarantined
 
 STUCK_AFTER = timedelta(seconds=60)  # a slip is normally done in well under a second
 
@@ -28,6 +30,17 @@ class UncertainJob:
     error: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class RefusedEvent:
+    """An action done here that the order service refused for good (quarantined)."""
+
+    at: datetime
+    type: str
+    order_number: str | None
+    code: str | None  # the hub's reason, machine-readable
+    message: str | None  # the hub's reason, for a person
+
+
 class StationStatus:
     def __init__(
         self,
@@ -38,6 +51,17 @@ class StationStatus:
         self._sessions = sessions
         self._clock = clock
         self._owner_alive = owner_alive
+
+    def refused_events(self) -> list[RefusedEvent]:
+        """Quarantined events, oldest first: what a supervisor must take to the office.
+
+        A refusal is final (the hub answers a replay with its first answer), so they are
+        shown, not sent again."""
+        with self._sessions() as session:
+            rows = quarantined(session.connection())
+        return [
+            RefusedEvent(r.at, r.type, _order_of(r.payload), r.code, r.message) for r in rows
+        ]
 
     def operator_name(self, code: str) -> str | None:
         """The signed-in operator's name, when the store knows the code."""
@@ -98,3 +122,11 @@ class StationStatus:
             if not held and (tried or created_at < now - STUCK_AFTER):
                 stuck += 1
         return int(failed) + stuck
+
+
+def _order_of(payload: str) -> str | None:
+    try:
+        number = json.loads(payload).get("order_number")
+    except (ValueError, AttributeError):
+        return None
+    return number if isinstance(number, str) else None

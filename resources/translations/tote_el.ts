@@ -240,104 +240,114 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>Tote — packing</source>
         <translation>Tote — συσκευασία</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Type an order number, barcode or SKU</source>
         <translation>Αριθμός παραγγελίας, barcode ή SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Enter</source>
         <translation>Καταχώριση</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Put order aside</source>
         <translation>Θέση σε αναμονή</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Retry printing</source>
         <translation>Επανάληψη εκτύπωσης</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
-        <source>Sync now</source>
-        <translation>Συγχρονισμός τώρα</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>The station&apos;s store cannot be read ({error})</source>
         <translation>Η βάση δεδομένων του σταθμού δεν διαβάζεται ({error})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Call a supervisor. Do not pack until this is fixed.</source>
         <translation>Καλέστε τον υπεύθυνο. Μη συσκευάζετε μέχρι να διορθωθεί.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>Back on order {order}: {packed} of {total} units packed</source>
         <translation>Ξανά στην παραγγελία {order}: {packed} από {total} τεμάχια συσκευασμένα</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Scan the next item.</source>
         <translation>Σαρώστε το επόμενο είδος.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Ready</source>
         <translation>Έτοιμο</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Scan an order barcode.</source>
         <translation>Σαρώστε τον κωδικό μιας παραγγελίας.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>The scan could not be saved ({error})</source>
         <translation>Η σάρωση δεν αποθηκεύτηκε ({error})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Scan the item again. If this repeats, call a supervisor.</source>
         <translation>Σαρώστε ξανά το είδος. Αν επαναληφθεί, καλέστε τον υπεύθυνο.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>Printing…</source>
         <translation>Εκτύπωση…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Scan too long, ignored</source>
         <translation>Πολύ μεγάλη σάρωση, αγνοήθηκε</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Scan with a control key, ignored</source>
         <translation>Σάρωση με πλήκτρο ελέγχου, αγνοήθηκε</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Scan the barcode again.</source>
         <translation>Σαρώστε ξανά το barcode.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>The order could not be put aside ({error})</source>
         <translation>Η παραγγελία δεν μπήκε σε αναμονή ({error})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Try again. If this repeats, call a supervisor.</source>
         <translation>Δοκιμάστε ξανά. Αν επαναληφθεί, καλέστε τον υπεύθυνο.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="417"/>
+        <source>Events the office refused</source>
+        <translation>Συμβάντα που απέρριψε το γραφείο</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="418"/>
+        <source>Show them to a supervisor; packing goes on.</source>
+        <translation>Δείξτε τα σε έναν επόπτη· η συσκευασία συνεχίζεται.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="428"/>
+        <source>Back to packing</source>
+        <translation>Πίσω στη συσκευασία</translation>
     </message>
 </context>
 <context>
@@ -1299,6 +1309,39 @@
     </message>
 </context>
 <context>
+    <name>RefusedEventsScreen</name>
+    <message>
+        <location filename="../../ui/screens/refused_events.py" line="35"/>
+        <source>These actions were done at this station and are kept here, but the order service could not record them. Show this list to a supervisor: the office must put them right on its side.</source>
+        <translation>Αυτές οι ενέργειες έγιναν σε αυτόν τον σταθμό και φυλάσσονται εδώ, αλλά το κεντρικό σύστημα δεν μπόρεσε να τις καταγράψει. Δείξτε τη λίστα σε έναν επόπτη: το γραφείο πρέπει να τις διορθώσει από τη δική του πλευρά.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/refused_events.py" line="43"/>
+        <source>When</source>
+        <translation>Πότε</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/refused_events.py" line="43"/>
+        <source>What</source>
+        <translation>Τι</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/refused_events.py" line="43"/>
+        <source>Order</source>
+        <translation>Παραγγελία</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/refused_events.py" line="43"/>
+        <source>Why</source>
+        <translation>Γιατί</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/refused_events.py" line="56"/>
+        <source>Back</source>
+        <translation>Πίσω</translation>
+    </message>
+</context>
+<context>
     <name>ScalePage</name>
     <message>
         <location filename="../../ui/screens/scale_page.py" line="48"/>
@@ -1914,52 +1957,62 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="69"/>
+        <location filename="../../ui/sync_panel.py" line="39"/>
+        <source>Sync now</source>
+        <translation>Συγχρονισμός τώρα</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="77"/>
         <source>Asking the office for order {order}…</source>
         <translation>Ζητείται η παραγγελία {order} από το γραφείο…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="70"/>
+        <location filename="../../ui/sync_panel.py" line="78"/>
         <source>One moment: the order opens by itself.</source>
         <translation>Μια στιγμή: η παραγγελία θα ανοίξει μόνη της.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="84"/>
+        <location filename="../../ui/sync_panel.py" line="92"/>
         <source>Order {order} is being packed at {station}</source>
         <translation>Η παραγγελία {order} συσκευάζεται στον σταθμό {station}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="87"/>
+        <location filename="../../ui/sync_panel.py" line="95"/>
         <source>Do not pack it here. Give the items to a supervisor.</source>
         <translation>Μην τη συσκευάσετε εδώ. Δώστε τα είδη σε έναν επόπτη.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="91"/>
+        <location filename="../../ui/sync_panel.py" line="99"/>
         <source>Order {order} cannot be packed here now</source>
         <translation>Η παραγγελία {order} δεν μπορεί να συσκευαστεί εδώ τώρα</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="94"/>
+        <location filename="../../ui/sync_panel.py" line="102"/>
         <source>The office has it as cancelled, held or done. Give the items to a supervisor.</source>
         <translation>Το γραφείο τη δείχνει ακυρωμένη, σε αναμονή ή ολοκληρωμένη. Δώστε τα είδη σε έναν επόπτη.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="103"/>
+        <location filename="../../ui/sync_panel.py" line="111"/>
         <source>Offline: order {order} is not reserved for this station</source>
         <translation>Χωρίς δίκτυο: η παραγγελία {order} δεν έχει δεσμευτεί για αυτόν τον σταθμό</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="105"/>
+        <location filename="../../ui/sync_panel.py" line="113"/>
         <source>Pack an order this station holds, or scan it again when the network is back.</source>
         <translation>Συσκευάστε μια παραγγελία που κρατά αυτός ο σταθμός ή σαρώστε την ξανά όταν επιστρέψει το δίκτυο.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="124"/>
+        <source>Refused events ({n})</source>
+        <translation>Απορριφθέντα συμβάντα ({n})</translation>
     </message>
 </context>
 <context>
     <name>SyncTexts</name>
     <message>
         <location filename="../../ui/sync_texts.py" line="24"/>
-        <source> · {n} events refused, call a supervisor</source>
-        <translation> · {n} συμβάντα απορρίφθηκαν, καλέστε επόπτη</translation>
+        <source> · {n} refused</source>
+        <translation> · {n} απορρίφθηκαν</translation>
     </message>
     <message>
         <location filename="../../ui/sync_texts.py" line="35"/>

@@ -11,13 +11,16 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 
 from app.context import StationContext
 from app.demo.seed import seed_operators_if_empty
+from app.domain.events import PackStarted
 from app.scanning import RawScan
+from app.store.journal import emit
 from app.store.open import open_store
 from app.store.tables import Order, ProductBarcode
 from app.sync_status import SyncState
@@ -101,6 +104,12 @@ def take_sync_screenshots(
             window.handle_scan(RawScan(numbers[1], "manual", None, time.monotonic_ns()))
             _pump(app, lambda: "PACK-02" in window.banner.headline)
             shot("23-sync-held-at-another-station")
+            with store.sessions.begin() as session:  # an action the office cannot record
+                emit(session.connection(), CTX, datetime.now(UTC), PackStarted("SO-GONE-1"))
+            _pump(app, window.sync.refused_button.isVisible)
+            window.sync.refused_button.click()
+            shot("25-sync-refused-events")
+            window.stack.currentWidget().back_button.click()  # type: ignore[attr-defined]
             hub.stop()
             _pump(app, lambda: engine.status().state is SyncState.OFFLINE)
             _pump(app, lambda: _shown(window, engine))

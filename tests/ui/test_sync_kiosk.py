@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.context import StationContext
+from app.domain.events import PackStarted
 from app.scanning import RawScan
+from app.store.journal import emit
 from app.store.open import Store
 from app.store.tables import Order
 from app.sync_status import SyncState
@@ -30,6 +33,7 @@ from tests.ui.kiosk import build_window, uninstall
 from ui.main_window import MainWindow
 
 CTX = StationContext("PACK-UI", "OP-001")
+NOW = datetime.now(UTC)
 WAIT_MS = 15_000
 
 
@@ -83,7 +87,7 @@ def test_the_status_bar_shows_the_station_online_after_its_first_download(
     qtbot.waitUntil(lambda: "online" in window.status_panel.sync.text(), timeout=WAIT_MS)
     assert len(_open_orders(store)) == 12
     assert window.status_panel.sync.property("state") == "good"
-    assert not window.sync_button.isVisible()
+    assert not window.sync.now_button.isVisible()
     assert not window.ready.download.isVisible()
 
 
@@ -129,4 +133,28 @@ def test_losing_the_hub_shows_offline_since_and_the_sync_now_button(
     hub.stop()
     qtbot.waitUntil(lambda: "offline since" in window.status_panel.sync.text(), timeout=WAIT_MS)
     assert window.status_panel.sync.property("state") == "bad"
-    assert window.sync_button.isVisible()
+    assert window.sync.now_button.isVisible()
+
+
+def test_an_event_the_office_refuses_is_shown_to_a_supervisor(
+    qtbot: QtBot, kiosk: tuple[MainWindow, SyncEngine], store: Store
+) -> None:
+    """GIVEN an action recorded here about an order the office does not know WHEN the hub
+    refuses it THEN it is kept (quarantined), the status bar counts it in red, and the
+    Refused events screen shows when, what, which order and the office's reason; Back
+    returns to where the operator was."""
+    window, engine = kiosk
+    with store.sessions.begin() as session:
+        emit(session.connection(), CTX, NOW, PackStarted("NOT-AT-THE-OFFICE"))
+    qtbot.waitUntil(lambda: engine.status().quarantined == 1, timeout=WAIT_MS)
+    qtbot.waitUntil(window.sync.refused_button.isVisible, timeout=WAIT_MS)
+    assert "1" in window.sync.refused_button.text()
+    assert "1 refused" in window.status_panel.sync.text()
+    window.sync.refused_button.click()
+    screen = window.stack.currentWidget()
+    assert screen.table.rowCount() == 1
+    row = [screen.table.item(0, c).text() for c in range(4)]
+    assert row[1:3] == ["PackStarted", "NOT-AT-THE-OFFICE"]
+    assert "NOT-AT-THE-OFFICE" in row[3]  # the office's own words: no such order
+    screen.back_button.click()
+    assert window.stack.currentWidget() is window.ready
