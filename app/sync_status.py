@@ -30,6 +30,9 @@ class SyncStatus:
     progress: tuple[int, int] | None  # INITIAL: (changes done, total)
     last_sync_at: datetime | None  # the last complete round trip
     clock_skew_s: float | None  # the order service's clock minus this station's
+    # What failed, for the screen to say in the operator's language: "auth", "upgrade",
+    # "clock" (BLOCKED) or the failing call's kind (OFFLINE); None when all is well.
+    problem: str | None = None
 
 
 NOT_CONFIGURED = SyncStatus(SyncState.NOT_CONFIGURED, None, 0, 0, None, None, None, None)

@@ -204,6 +204,7 @@ class SyncEngine:
             state=SyncState.ONLINE,
             since=None,
             message=None,
+            problem=None,
             progress=None,
             last_sync_at=self._clock(),
         )
@@ -223,7 +224,9 @@ class SyncEngine:
             self._next_hello = time.monotonic() + BLOCKED_RETRY_S
             self._next_cycle = self._next_hello
             self._clock_blocked = message
-            self._publish_failure(SyncState.BLOCKED, message, clock_skew_s=skew)
+            self._publish_failure(
+                SyncState.BLOCKED, message, clock_skew_s=skew, problem="clock"
+            )
             return False
         self._clock_blocked = None
         self._publish(clock_skew_s=skew)
@@ -235,7 +238,7 @@ class SyncEngine:
         afresh instead of from where the outage left it."""
         self._backoff.success()
         if not initial:
-            self._publish(state=SyncState.SYNCING, since=None, message=None)
+            self._publish(state=SyncState.SYNCING, since=None, message=None, problem=None)
         self._refresh_counts(link)
         self._serve_claims(link)
 
@@ -253,7 +256,7 @@ class SyncEngine:
             self._backoff.wait_at_least(BLOCKED_RETRY_S)
             self._next_hello = 0.0  # check the protocol and token again first
         log.info("sync: next try in %.1f s", max(wait, self._backoff.remaining()))
-        self._publish_failure(state, message)
+        self._publish_failure(state, message, problem=error.kind.value)
 
     def _publish_failure(self, state: SyncState, message: str, **more: object) -> None:
         with self._lock:

@@ -60,9 +60,29 @@ def _main_text(status: SyncStatus) -> tuple[str, str]:
             ).format(at=_clock(status.since), n=waiting), "bad"
         case SyncState.BLOCKED:
             return translate("SyncTexts", "Sync stopped: {why}").format(
-                why=status.message or ""
+                why=_blocked_why(status)
             ), "bad"
     return str(status.state), ""
+
+
+def _blocked_why(status: SyncStatus) -> str:
+    """What a person must do, in the operator's language when Tote knows the problem (the
+    engine's English sentence otherwise: it is also in the log)."""
+    match status.problem:
+        case "auth":
+            return translate(
+                "SyncTexts", "the office does not accept this station's token; ask a supervisor"
+            )
+        case "upgrade":
+            return translate(
+                "SyncTexts", "this station's Tote does not match the office's; update Tote"
+            )
+        case "clock":
+            minutes = max(1, round(abs(status.clock_skew_s or 0) / 60))
+            return translate(
+                "SyncTexts", "this station's clock is {minutes} min off the office's; fix it"
+            ).format(minutes=minutes)
+    return status.message or ""
 
 
 def initial_sync_prompt(status: SyncStatus) -> str | None:

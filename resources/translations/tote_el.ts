@@ -2055,12 +2055,27 @@
         <translation>Συγχρονισμός σε παύση: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="74"/>
+        <location filename="../../ui/sync_texts.py" line="73"/>
+        <source>the office does not accept this station&apos;s token; ask a supervisor</source>
+        <translation>το γραφείο δεν δέχεται το διακριτικό αυτού του σταθμού· ζητήστε βοήθεια από επόπτη</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_texts.py" line="77"/>
+        <source>this station&apos;s Tote does not match the office&apos;s; update Tote</source>
+        <translation>η έκδοση του Tote σε αυτόν τον σταθμό δεν ταιριάζει με του γραφείου· ενημερώστε το Tote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_texts.py" line="82"/>
+        <source>this station&apos;s clock is {minutes} min off the office&apos;s; fix it</source>
+        <translation>το ρολόι του σταθμού διαφέρει {minutes} λεπτά από του γραφείου· διορθώστε το</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_texts.py" line="94"/>
         <source>Getting orders from the office…</source>
         <translation>Λήψη παραγγελιών από το γραφείο…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="76"/>
+        <location filename="../../ui/sync_texts.py" line="96"/>
         <source>Getting orders from the office: {percent}% ({done} of {total})</source>
         <translation>Λήψη παραγγελιών από το γραφείο: {percent}% ({done} από {total})</translation>
     </message>
