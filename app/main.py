@@ -177,7 +177,7 @@ def _services(config: Any, store: Any, devices: Any, printer: Any, gateway: Any,
     from devices.serial_scale import SerialScale, SerialScaleConfig
     from devices.serial_scanner import SerialScanner, SerialScannerConfig
     from devices.sound import CommandSoundPlayer
-    from ui.main_window import Services
+    from ui.services import Services
 
     ctx = _context(config)
     labels = LabelSettings(devices.gs1_company_prefix, devices.station_number)

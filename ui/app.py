@@ -11,8 +11,9 @@ from pathlib import Path
 from app.repeat_guard import RepeatConfig
 from app.scanning import warm_up
 from app.wedge import WedgeConfig
-from ui.main_window import MainWindow, Services
+from ui.main_window import MainWindow
 from ui.qt import QApplication, QTimer
+from ui.services import Services
 from ui.theme import apply_theme
 from ui.translations import install_translations
 

@@ -8,28 +8,16 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Mapping
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
-from app.ports import DocumentRenderer, PrinterGateway
 from app.repeat_guard import RepeatConfig, RepeatGuard
 from app.scanning import RawScan
-from app.station_devices import Language, StationDevices
-from app.usecases.pack_station import PackStation
-from app.usecases.print_decisions import PrintDecisions
 from app.usecases.results import Outcome, ScanResult
-from app.usecases.status import StationStatus
 from app.wedge import WedgeConfig
-from devices.printer_monitor import PrinterMonitor
-from devices.serial_scale import SerialScale
-from devices.serial_scanner import SerialScanner
 from ui.device_links import DeviceLinks
 from ui.messages import outcome_feedback
 from ui.print_check import PrintCheck
 from ui.print_controller import PrintController
-from ui.print_worker import JobRunner
 from ui.qt import (
     QCloseEvent,
     QHBoxLayout,
@@ -44,8 +32,8 @@ from ui.qt import (
 )
 from ui.screens.pack import PackScreen
 from ui.screens.ready import ReadyScreen
+from ui.services import Services
 from ui.status_panel import StatusPanel
-from ui.sync_link import SyncEngineLike
 from ui.sync_panel import SyncPanel
 from ui.theme import Metrics
 from ui.wedge_filter import WedgeFilter
@@ -56,32 +44,6 @@ if TYPE_CHECKING:  # imported when the screen is first opened
     from ui.screens.refused_events import RefusedEventsScreen
 
 log = logging.getLogger(__name__)
-
-
-class Sound(Protocol):
-    @property
-    def available(self) -> bool: ...
-
-    def play(self, name: str) -> None: ...
-
-
-@dataclass(frozen=True, slots=True)
-class Services:
-    station: PackStation
-    printer: JobRunner  # runs the jobs, off the GUI thread (a child process in the kiosk)
-    status: StationStatus
-    decisions: PrintDecisions  # the operator's answer about an uncertain print
-    sound: Sound
-    serial_scanners: tuple[SerialScanner, ...] = ()  # started by the window, once connected
-    scale: SerialScale | None = None  # started by the window, once connected
-    printer_monitor: PrinterMonitor | None = None  # printers' health, for the status bar
-    # For the devices screen: the settings Tote started with, where Save writes them, and
-    # what a test print needs. Without them the screen shows and tests what it can.
-    devices: StationDevices | None = None
-    devices_path: Path | None = None
-    gateway: PrinterGateway | None = None
-    renderers: Mapping[Language, DocumentRenderer] | None = None
-    sync: SyncEngineLike | None = None  # the order service's link; None: working alone
 
 
 class MainWindow(QMainWindow):

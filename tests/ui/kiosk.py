@@ -25,8 +25,9 @@ from devices.serial_scale import SerialScale
 from devices.serial_scanner import SerialScanner
 from ui.document_process import DocumentProcess
 from ui.label_image import QtLabelRenderer
-from ui.main_window import MainWindow, Services
+from ui.main_window import MainWindow
 from ui.qt import QApplication, QEvent, QKeyEvent, Qt, QWidget
+from ui.services import Services
 from ui.sync_link import SyncEngineLike
 from ui.theme import apply_theme
 
