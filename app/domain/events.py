@@ -88,4 +88,54 @@ class PackStopped:
         }
 
 
-DomainEvent = PackStarted | ItemPacked | OrderPacked | PackStopped
+@dataclass(frozen=True, slots=True)
+class PackageClosed:
+    """A package of a packed order, closed with its SSCC (None when the station's SSCC
+    block was used up) and its weight on the scale (None when no settled weight was
+    recorded for it: the centre never gets an estimate as a weighing). One per package,
+    emitted right after the order's ``OrderPacked``."""
+
+    type: ClassVar[str] = "PackageClosed"
+    order_number: str
+    package_number: int
+    sscc: str | None
+    weight_g: int | None
+
+    def payload(self) -> dict[str, Any]:
+        return {
+            "order_number": self.order_number,
+            "package_number": self.package_number,
+            "sscc": self.sscc,
+            "weight_g": self.weight_g,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class LabelPrinted:
+    """A document of an order came out of a printer: delivered to it, or confirmed on
+    paper by the operator after an uncertain delivery.
+
+    Every kind is reported (packing slip, shipping label, gift note), not only labels:
+    whatever reached a printer is worth the centre knowing, and ``kind`` tells them apart.
+    ``package_number`` is set for a package's own document (a shipping label);
+    ``copy_number`` 2 and up is a reprint. Failed, uncertain and replaced jobs are never
+    reported; each job is reported once, when it becomes done."""
+
+    type: ClassVar[str] = "LabelPrinted"
+    order_number: str
+    package_number: int | None
+    kind: str
+    printer: str
+    copy_number: int
+
+    def payload(self) -> dict[str, Any]:
+        return {
+            "order_number": self.order_number,
+            "package_number": self.package_number,
+            "kind": self.kind,
+            "printer": self.printer,
+            "copy_number": self.copy_number,
+        }
+
+
+DomainEvent = PackStarted | ItemPacked | OrderPacked | PackStopped | PackageClosed | LabelPrinted

@@ -252,6 +252,18 @@ def close_packages(
         conn.execute(_SET_WEIGHT, {"package_id": ids[0], "grams": weight_g})
 
 
+_CLOSED_PACKAGES = (
+    select(packages.c.number, packages.c.sscc, packages.c.weight_g)
+    .where(packages.c.order_id == bindparam("of_order"), packages.c.status == "closed")
+    .order_by(packages.c.number)
+)
+
+
+def closed_packages(conn: Connection, order_id: int) -> list[Any]:
+    """(number, sscc, weight_g) of the order's closed packages, in number order."""
+    return list(conn.execute(_CLOSED_PACKAGES, {"of_order": order_id}))
+
+
 def package_contents(conn: Connection, order_id: int) -> list[Any]:
     return list(conn.execute(_PACKAGE_CONTENTS, {"order_id": order_id}))
 

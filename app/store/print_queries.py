@@ -8,9 +8,10 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, insert, select, text, update
 
-from app.store.tables import Package, PrintJob, table
+from app.store.tables import Order, Package, PrintJob, table
 
 print_jobs = table(PrintJob)
+orders = table(Order)
 packages = table(Package)
 _NEXT_SSCC = text("UPDATE local_sequence SET value = value + 1 WHERE name = 'sscc' RETURNING value")
 
@@ -32,6 +33,21 @@ _ORDER_PACKAGES = (
     .order_by(packages.c.number)
 )
 _ADD_JOB = insert(print_jobs)
+_PRINTED = (
+    select(
+        orders.c.number.label("order_number"),
+        packages.c.number.label("package_number"),
+        print_jobs.c.kind,
+        print_jobs.c.printer,
+        print_jobs.c.copy,
+    )
+    .select_from(
+        print_jobs.join(orders, orders.c.id == print_jobs.c.order_id).outerjoin(
+            packages, packages.c.id == print_jobs.c.package_id
+        )
+    )
+    .where(print_jobs.c.job_id == bindparam("job_id"))
+)
 
 
 def next_sscc_counter(conn: Connection) -> int:
@@ -104,7 +120,11 @@ def latest_jobs_of_order(conn: Connection, order_id: int) -> list[Any]:
         .group_by(print_jobs.c.kind, print_jobs.c.package_id)
     )
     stmt = select(
-        print_jobs.c.job_id, print_jobs.c.kind, print_jobs.c.package_id, print_jobs.c.copy
+        print_jobs.c.job_id,
+        print_jobs.c.kind,
+        print_jobs.c.package_id,
+        print_jobs.c.copy,
+        print_jobs.c.status,
     ).where(print_jobs.c.id.in_(newest))
     return list(conn.execute(stmt.order_by(print_jobs.c.id)))
 
@@ -118,3 +138,9 @@ def max_copy(conn: Connection, order_id: int, kind: str, package_id: int | None)
         else print_jobs.c.package_id == package_id,
     )
     return int(conn.execute(stmt).scalar_one_or_none() or 0)
+
+
+def printed_job(conn: Connection, job_id: str) -> Any:
+    """What the centre is told of a printed job: (order_number, package_number, kind,
+    printer, copy); package_number is None for an order's own documents."""
+    return conn.execute(_PRINTED, {"job_id": job_id}).one()

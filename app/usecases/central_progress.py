@@ -45,6 +45,9 @@ class InProgress:
         return StationContext(self.ctx.station_code, self.operator_code or self.ctx.operator_code)
 
 
+ON_PAPER_MAYBE = frozenset({"done", "sending", "uncertain"})
+
+
 def line_rows(order_id: int, doc: OrderLike, sku_ids: dict[str, int]) -> list[dict[str, Any]]:
     return [
         {
@@ -189,10 +192,13 @@ def _packed(work: InProgress, row: Any, doc: OrderLike, new: dict[str, Any]) -> 
     if address_changed(row, new):
         values.update({c: new[c] for c in cq.ADDRESS_COLUMNS})
         cq.update_order(conn, row.id, **values)
+        # A label still waiting (or failed, waiting for Retry) is drawn from the order when
+        # it prints, so it will carry the new address: only labels that may be on paper
+        # already are printed again, or the parcel would get two.
         job_ids = [
             queue_next_copy(conn, row.id, job.kind, job.package_id, job.job_id, work.now)
             for job in pq.latest_jobs_of_order(conn, row.id)
-            if job.kind == "shipping_label"
+            if job.kind == "shipping_label" and job.status in ON_PAPER_MAYBE
         ]
         audit(
             conn,

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.clock import Clock, utc_now
 from app.context import StationContext
-from app.domain.events import ItemPacked, OrderPacked, PackedPackage, PackStarted
+from app.domain.events import ItemPacked, OrderPacked, PackageClosed, PackedPackage, PackStarted
 from app.domain.packing import Accept, LineProgress, verify_item
 from app.domain.reasons import Reason
 from app.scanning import Interpretation, RawScan, ScanKind, interpret
@@ -272,8 +272,9 @@ class PackStation:
         now: datetime,
         weight_g: int | None,
     ) -> tuple[str, ...]:
-        """Order packed: status, packages closed (with SSCCs), audit, OrderPacked and the
-        jobs of its documents, at once."""
+        """Order packed: status, packages closed (with SSCCs), audit, OrderPacked, one
+        PackageClosed per package (after OrderPacked: the centre learns the order first)
+        and the jobs of its documents, at once."""
         q.set_order_packed(conn, header.id, now, self._ctx.operator_code)
         q.close_packages(conn, header.id, now, weight_g)
         q.set_current_order(conn, station_id, None)
@@ -295,7 +296,15 @@ class PackStation:
             now,
             OrderPacked(header.number, special_flags(header), header.special_code, packed),
         )
-        return queue_packed_order(conn, header.id, bool(header.gift), now, self._labels)
+        job_ids = queue_packed_order(conn, header.id, bool(header.gift), now, self._labels)
+        for box in q.closed_packages(conn, header.id):  # with the SSCCs just assigned
+            emit(
+                conn,
+                self._ctx,
+                now,
+                PackageClosed(header.number, box.number, box.sscc, box.weight_g),
+            )
+        return job_ids
 
     # -- lookups -------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from app.clock import Clock, utc_now
 from app.context import StationContext
 from app.store.journal import audit
 from app.store.tables import Order, PrintJob
+from app.usecases.print_job_rows import report_printed
 from app.usecases.print_plan import queue_next_copy
 
 
@@ -32,7 +33,8 @@ class PrintDecisions:
         self._clock = clock
 
     def confirm_printed(self, job_id: str) -> None:
-        """The operator saw an uncertain job come out whole: it is done."""
+        """The operator saw an uncertain job come out whole: it is done, and the centre is
+        told (``LabelPrinted``) in the same transaction."""
         self._resolve_uncertain(job_id, "done", "print_confirmed")
 
     def print_again(self, job_id: str) -> str | None:
@@ -81,4 +83,7 @@ class PrintDecisions:
             if number is None:
                 return  # resolved already (another tap, another window)
             order = conn.execute(select(Order.number).where(Order.id == number)).scalar_one()
-            audit(conn, self._ctx(), now, action, order, {"job_id": job_id})
+            ctx = self._ctx()
+            audit(conn, ctx, now, action, order, {"job_id": job_id})
+            if status == "done":
+                report_printed(conn, ctx, now, job_id)

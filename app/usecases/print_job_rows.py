@@ -1,10 +1,12 @@
-"""Small pieces of the print-job rules: retried writes, settled jobs, who acts now."""
+"""Small pieces of the print-job rules: retried writes, settled jobs, who acts now, and
+the centre told of a printed document."""
 
 from __future__ import annotations
 
 import logging
 import time
 from collections.abc import Callable
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,9 @@ from sqlalchemy import Connection, CursorResult, select
 from sqlalchemy.exc import OperationalError
 
 from app.context import StationContext
+from app.domain.events import LabelPrinted
+from app.store import print_queries as pq
+from app.store.journal import emit
 from app.store.tables import Station
 from app.usecases.print_results import PrintResult
 
@@ -26,6 +31,22 @@ def operator_now(conn: Connection, ctx: StationContext) -> StationContext:
         select(Station.current_operator_code).where(Station.code == ctx.station_code)
     ).scalar_one_or_none()
     return ctx if not code else StationContext(ctx.station_code, code)
+
+
+def report_printed(conn: Connection, ctx: StationContext, at: datetime, job_id: str) -> None:
+    """Queue ``LabelPrinted`` for a job that just became done, in the transaction that made
+    it done (so it is sent exactly once, and only if that write commits).
+
+    Every document kind is reported, packing slips too: whatever reached a printer is worth
+    the centre knowing (``kind`` tells them apart). ``copy_number`` is the job's copy, so
+    a reprint says so. In the document process ``ctx`` is the station's configured
+    context; the callers pass ``operator_now`` of it, the operator signed in at the station
+    when the outcome is written, which may not be the one who packed the order."""
+    row = pq.printed_job(conn, job_id)
+    event = LabelPrinted(
+        row.order_number, row.package_number, row.kind, row.printer or "", row.copy
+    )
+    emit(conn, ctx, at, event)
 
 
 def settled(job_id: str, row: Any, retry_failed: bool) -> PrintResult | None:

@@ -2,7 +2,9 @@
 
 Each write is one short transaction of prepared statements (the GUI thread may wait behind
 it), retried while another process holds the store. If our lease ran out and another
-worker took the job over, its outcome wins: a done job never turns failed.
+worker took the job over, its outcome wins: a done job never turns failed. The write that
+makes a job done also queues its ``LabelPrinted`` event for the centre (once per job: only
+the write that moves it from pending/sending to done does).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from app.clock import Clock
 from app.context import StationContext
 from app.store.journal import audit
 from app.store.tables import PrintJob
-from app.usecases.print_job_rows import operator_now, retrying, rowcount
+from app.usecases.print_job_rows import operator_now, report_printed, retrying, rowcount
 from app.usecases.print_results import PrintResult
 
 log = logging.getLogger(__name__)
@@ -150,14 +152,16 @@ class OutcomeWriter:
                 if done is None:
                     log.warning("job %s was taken over before it finished here", job_id)
                     return PrintResult(job_id, order_number, False, None, None, True, kind)
+                acting = self._acting(conn)
                 audit(
                     conn,
-                    self._acting(conn),
+                    acting,
                     now,
                     "document_printed",
                     order_number,
                     {"job_id": job_id, "kind": kind, "printer": printer, "to": where},
                 )
+                report_printed(conn, acting, now, job_id)
                 return PrintResult(
                     job_id, order_number, True, path, None, False, kind, printer, "done"
                 )

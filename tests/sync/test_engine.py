@@ -213,7 +213,8 @@ def test_events_reach_the_hub_exactly_once_even_when_the_answer_is_lost(
     hub: Hub, stations: list[Station], tmp_path: Path
 ) -> None:
     """An order packed: its events are at the hub once. The answer to the upload is lost on
-    the way back: the station sends the same events again, the hub replays, no duplicates."""
+    the way back: the station sends the same events again, the hub replays, no duplicates.
+    (Six events: PackStarted, three ItemPacked, OrderPacked and its one PackageClosed.)"""
     proxy = FaultProxy.start("127.0.0.1", hub.server.port)
     try:
         st = station(stations, tmp_path, proxy.url, hub.tokens["PACK-A"])
@@ -221,9 +222,9 @@ def test_events_reach_the_hub_exactly_once_even_when_the_answer_is_lost(
         proxy.set_mode("drop_response")  # the hub acts, its answers never arrive
         for code in ("SO-1", MUG_GTIN13, MUG_GTIN13, LAMP_GTIN13):
             assert st.scan(code).accepted
-        wait_for(lambda: len(hub.events()) == 5, what="the events at the hub")
+        wait_for(lambda: len(hub.events()) == 6, what="the events at the hub")
         wait_for(
-            lambda: st.status().waiting == 5, what="5 waiting"
+            lambda: st.status().waiting == 6, what="6 waiting"
         )  # none marked without an answer
         proxy.set_mode("pass")
         st.synced()
@@ -232,7 +233,7 @@ def test_events_reach_the_hub_exactly_once_even_when_the_answer_is_lost(
     with st.store.reads() as s:
         local = {r.event_id: r.type for r in s.execute(select(OutboxEvent)).scalars()}
     at_hub = hub.events()
-    assert len(at_hub) == len(local) == 5
+    assert len(at_hub) == len(local) == 6
     assert {e: t for e, t, _ in at_hub} == local
     assert {outcome for _, _, outcome in at_hub} == {"accepted"}
 
@@ -247,14 +248,19 @@ def test_hub_down_goes_offline_since_then_drains_when_back(
         proxy.set_mode("refuse")
         for code in ("SO-2", KETTLE_GTIN13):
             assert st.scan(code).accepted
-        offline = st.wait_state(SyncState.OFFLINE, waiting=3)
+        offline = st.wait_state(SyncState.OFFLINE, waiting=4)
         assert offline.since is not None and offline.message
         assert hub.events() == []
         proxy.set_mode("pass")
         st.synced()
     finally:
         proxy.stop()
-    assert sorted(t for _, t, _ in hub.events()) == ["ItemPacked", "OrderPacked", "PackStarted"]
+    assert sorted(t for _, t, _ in hub.events()) == [
+        "ItemPacked",
+        "OrderPacked",
+        "PackStarted",
+        "PackageClosed",
+    ]
 
 
 def test_an_event_the_hub_refuses_is_quarantined_and_the_rest_flow(

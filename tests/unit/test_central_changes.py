@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from app.domain.reasons import Reason
@@ -311,14 +311,46 @@ def test_line_edit_that_does_not_fit_stops_and_the_order_starts_over(
     assert scan(station, LAMP_GTIN13).outcome is Outcome.ORDER_PACKED
 
 
-def test_address_change_after_packing_reprints_every_label(
+def _move_address(store: Store) -> ApplyReport:
+    moved = ADDRESS.model_copy(update={"address1": "Οδός Αθηνάς 3", "postcode": "105 51"})
+    return apply(
+        store,
+        orders_page(
+            order(
+                "SO-1", [("TS-MUG", 2), ("TS-LAMP", 1)], version=2, status="packed", ship_to=moved
+            )
+        ),
+    )
+
+
+def test_address_change_before_the_label_printed_reprints_nothing(
     store: Store, catalogue: Catalogue, station: PackStation
 ) -> None:
-    """Packed here, then the office changes the address: the order takes it, each
-    package's shipping label is queued again as copy 2, and it is audited."""
+    """Packed here, its label still waiting for the printer, then the office changes the
+    address: the waiting label is drawn from the order when it prints, so it carries the
+    new address; a second copy would give the parcel two labels."""
     start_packing(store, station)
     scan(station, MUG_GTIN13)
     assert scan(station, LAMP_GTIN13).outcome is Outcome.ORDER_PACKED
+    report = _move_address(store)
+    assert report.reprint_job_ids == []
+    with store.reads() as s:
+        labels = s.execute(select(PrintJob).where(PrintJob.kind == "shipping_label")).scalars()
+        assert [(j.copy, j.status) for j in labels] == [(1, "pending")]
+        o = s.execute(select(Order).where(Order.number == "SO-1")).scalar_one()
+        assert o.ship_address1 == "Οδός Αθηνάς 3"
+
+
+def test_address_change_after_packing_reprints_every_label(
+    store: Store, catalogue: Catalogue, station: PackStation
+) -> None:
+    """Packed here and its label printed, then the office changes the address: the order
+    takes it, each package's shipping label is queued again as copy 2, and it is audited."""
+    start_packing(store, station)
+    scan(station, MUG_GTIN13)
+    assert scan(station, LAMP_GTIN13).outcome is Outcome.ORDER_PACKED
+    with store.sessions.begin() as s:  # the label came out of the printer
+        s.execute(update(PrintJob).where(PrintJob.kind == "shipping_label").values(status="done"))
     moved = ADDRESS.model_copy(update={"address1": "Οδός Αθηνάς 3", "postcode": "105 51"})
     report = apply(
         store,

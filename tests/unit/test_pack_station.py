@@ -95,7 +95,14 @@ def test_items_by_gtin13_upc_and_sku_complete_the_order(
         contents = s.execute(select(PackageContent.qty)).scalars().all()
         assert sorted(contents) == [1, 2]
         types = s.execute(select(OutboxEvent.type).order_by(OutboxEvent.seq)).scalars().all()
-        assert types == ["PackStarted", "ItemPacked", "ItemPacked", "ItemPacked", "OrderPacked"]
+        assert types == [
+            "PackStarted",
+            "ItemPacked",
+            "ItemPacked",
+            "ItemPacked",
+            "OrderPacked",
+            "PackageClosed",
+        ]
         packed = json.loads(
             s.execute(
                 select(OutboxEvent.payload).where(OutboxEvent.type == "OrderPacked")
