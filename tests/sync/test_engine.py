@@ -31,7 +31,7 @@ from sync.hub import catalog
 from sync.hub.server import HubServer
 from sync.hub.tables import events as hub_events
 from sync.hub.tokens import create_station
-from sync.protocol import BatchResult, EventIn, OrderDoc
+from sync.protocol import PROTOCOL_HEADER, BatchResult, EventIn, OrderDoc
 from tests.factories import KETTLE_GTIN13, LAMP_GTIN13, MUG_GTIN13
 from tests.faultproxy import FaultProxy
 from tests.sync.docs import box, location, order, product
@@ -378,6 +378,27 @@ def test_a_revoked_token_blocks_with_what_to_do(
     st = station(stations, tmp_path, hub.url, "not-a-token")
     blocked = st.wait_state(SyncState.BLOCKED)
     assert blocked.message is not None and "token" in blocked.message
+
+
+class _OldStationClient(HubClient):
+    """A station of an earlier release: it speaks sync protocol 0."""
+
+    def __init__(self, base_url: str, token: str) -> None:
+        super().__init__(base_url, token)
+        self._headers[PROTOCOL_HEADER] = "0"
+
+
+def test_an_old_station_is_told_to_update_and_keeps_its_work(
+    hub: Hub, stations: list[Station], tmp_path: Path
+) -> None:
+    """GIVEN a station whose protocol the hub no longer serves WHEN it syncs THEN it stops
+    with the hub's own words (update Tote), sends nothing and keeps its events."""
+    client = _OldStationClient(hub.url, hub.tokens["PACK-A"])
+    st = station(stations, tmp_path, hub.url, hub.tokens["PACK-A"], client=client)
+    blocked = st.wait_state(SyncState.BLOCKED)
+    assert blocked.problem == "upgrade"
+    assert blocked.message is not None and "Update Tote" in blocked.message
+    assert hub.events() == []
 
 
 def test_a_lease_on_an_order_the_office_cancels_is_marked_lost(
