@@ -31,7 +31,7 @@ class SyncStatus:
     last_sync_at: datetime | None  # the last complete round trip
     clock_skew_s: float | None  # the order service's clock minus this station's
     # What failed, for the screen to say in the operator's language: "auth", "upgrade",
-    # "clock" (BLOCKED) or the failing call's kind (OFFLINE); None when all is well.
+    # "clock", "store" (BLOCKED) or the failing call's kind (OFFLINE); None when all is well.
     problem: str | None = None
 
 

@@ -18,6 +18,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from sqlalchemy.exc import IntegrityError
+
 from app.clock import Clock, utc_now
 from app.context import StationContext
 from app.store.open import open_store
@@ -182,17 +184,29 @@ class SyncEngine:
             pushed = link.push_all(between=lambda: self._batch_sent(link, initial))
             if pushed.accepted or pushed.refused:
                 self._refresh_counts(link)
+            # Leases before the pull: a page this station cannot store must not also cost
+            # it the orders it is working on.
+            if time.monotonic() >= self._next_renew:
+                link.renew()
+                self._next_renew = time.monotonic() + self._claim_ttl_s / 3
             link.pull_all(
                 progress=lambda done, total: self._pulled(initial, done, total),
                 between=lambda: self._serve_claims(link),
             )
-            if time.monotonic() >= self._next_renew:
-                link.renew()
-                self._next_renew = time.monotonic() + self._claim_ttl_s / 3
             if self._claim_ahead > 0:
                 link.top_up(self._claim_ahead)
         except SyncError as exc:
             self._failed(exc)
+            return
+        except IntegrityError as exc:  # the same page would fail again: a person must look
+            log.exception("sync: a page from the order service cannot be stored here")
+            self._failed(
+                SyncError(
+                    SyncErrorKind.MALFORMED,
+                    f"Orders from the office cannot be stored at this station: {exc.orig}",
+                ),
+                problem="store",
+            )
             return
         except Exception as exc:  # a bug must not kill the thread: log, back off, go on
             log.exception("sync: cycle failed")
@@ -248,15 +262,17 @@ class SyncEngine:
         elif done:
             self._publish(state=SyncState.SYNCING)
 
-    def _failed(self, error: SyncError) -> None:
+    def _failed(self, error: SyncError, problem: str | None = None) -> None:
         state, message = _describe(error)
+        if problem == "store":  # not the network: the station's data needs a person
+            state = SyncState.BLOCKED
         log.warning("sync: %s", error)
         wait = self._backoff.failure(error.retry_after)
         if state is SyncState.BLOCKED:
             self._backoff.wait_at_least(BLOCKED_RETRY_S)
             self._next_hello = 0.0  # check the protocol and token again first
         log.info("sync: next try in %.1f s", max(wait, self._backoff.remaining()))
-        self._publish_failure(state, message, problem=error.kind.value)
+        self._publish_failure(state, message, problem=problem or error.kind.value)
 
     def _publish_failure(self, state: SyncState, message: str, **more: object) -> None:
         with self._lock:

@@ -77,6 +77,10 @@ def _blocked_why(status: SyncStatus) -> str:
             return translate(
                 "SyncTexts", "this station's Tote does not match the office's; update Tote"
             )
+        case "store":
+            return translate(
+                "SyncTexts", "orders from the office cannot be stored here; call a supervisor"
+            )
         case "clock":
             minutes = max(1, round(abs(status.clock_skew_s or 0) / 60))
             return translate(

@@ -240,112 +240,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="63"/>
         <source>Tote — packing</source>
         <translation>Tote — συσκευασία</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>Type an order number, barcode or SKU</source>
         <translation>Αριθμός παραγγελίας, barcode ή SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Enter</source>
         <translation>Καταχώριση</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Put order aside</source>
         <translation>Θέση σε αναμονή</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Retry printing</source>
         <translation>Επανάληψη εκτύπωσης</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>The station&apos;s store cannot be read ({error})</source>
         <translation>Η βάση δεδομένων του σταθμού δεν διαβάζεται ({error})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Call a supervisor. Do not pack until this is fixed.</source>
         <translation>Καλέστε τον υπεύθυνο. Μη συσκευάζετε μέχρι να διορθωθεί.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Back on order {order}: {packed} of {total} units packed</source>
         <translation>Ξανά στην παραγγελία {order}: {packed} από {total} τεμάχια συσκευασμένα</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>Scan the next item.</source>
         <translation>Σαρώστε το επόμενο είδος.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Ready</source>
         <translation>Έτοιμο</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Scan an order barcode.</source>
         <translation>Σαρώστε τον κωδικό μιας παραγγελίας.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>The scan could not be saved ({error})</source>
         <translation>Η σάρωση δεν αποθηκεύτηκε ({error})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Scan the item again. If this repeats, call a supervisor.</source>
         <translation>Σαρώστε ξανά το είδος. Αν επαναληφθεί, καλέστε τον υπεύθυνο.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Printing…</source>
         <translation>Εκτύπωση…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Scan too long, ignored</source>
         <translation>Πολύ μεγάλη σάρωση, αγνοήθηκε</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>Scan with a control key, ignored</source>
         <translation>Σάρωση με πλήκτρο ελέγχου, αγνοήθηκε</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>Scan the barcode again.</source>
         <translation>Σαρώστε ξανά το barcode.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>The order could not be put aside ({error})</source>
         <translation>Η παραγγελία δεν μπήκε σε αναμονή ({error})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>Try again. If this repeats, call a supervisor.</source>
         <translation>Δοκιμάστε ξανά. Αν επαναληφθεί, καλέστε τον υπεύθυνο.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Events the office refused</source>
         <translation>Συμβάντα που απέρριψε το γραφείο</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Show them to a supervisor; packing goes on.</source>
         <translation>Δείξτε τα σε έναν επόπτη· η συσκευασία συνεχίζεται.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>Back to packing</source>
         <translation>Πίσω στη συσκευασία</translation>
     </message>
@@ -2065,17 +2065,22 @@
         <translation>η έκδοση του Tote σε αυτόν τον σταθμό δεν ταιριάζει με του γραφείου· ενημερώστε το Tote</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="82"/>
+        <location filename="../../ui/sync_texts.py" line="81"/>
+        <source>orders from the office cannot be stored here; call a supervisor</source>
+        <translation>οι παραγγελίες του γραφείου δεν μπορούν να αποθηκευτούν εδώ· καλέστε επόπτη</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_texts.py" line="86"/>
         <source>this station&apos;s clock is {minutes} min off the office&apos;s; fix it</source>
         <translation>το ρολόι του σταθμού διαφέρει {minutes} λεπτά από του γραφείου· διορθώστε το</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="94"/>
+        <location filename="../../ui/sync_texts.py" line="98"/>
         <source>Getting orders from the office…</source>
         <translation>Λήψη παραγγελιών από το γραφείο…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="96"/>
+        <location filename="../../ui/sync_texts.py" line="100"/>
         <source>Getting orders from the office: {percent}% ({done} of {total})</source>
         <translation>Λήψη παραγγελιών από το γραφείο: {percent}% ({done} από {total})</translation>
     </message>

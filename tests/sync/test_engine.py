@@ -7,7 +7,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ from sync.client import HubClient, SyncError, SyncErrorKind
 from sync.engine import SyncEngine
 from sync.hub import catalog
 from sync.hub.server import HubServer
+from sync.hub.tables import claims as hub_claims
 from sync.hub.tables import events as hub_events
 from sync.hub.tokens import create_station
 from sync.protocol import PROTOCOL_HEADER, BatchResult, EventIn, OrderDoc
@@ -469,3 +470,38 @@ def test_a_cursor_the_hub_never_wrote_restarts_the_download(
         cursor = s.execute(text("SELECT cursor FROM sync_state")).scalar_one()
     assert cursor and not cursor.startswith("deadbeef")
     assert local_orders(st) == 20
+
+
+def lease_expiry(hub: Hub, key: str) -> datetime:
+    with hub.server.engine.connect() as conn:
+        value = conn.execute(
+            select(hub_claims.c.expires_at).where(hub_claims.c.key == key)
+        ).scalar_one()
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
+def test_a_page_the_station_cannot_store_stops_sync_with_a_clear_reason_but_keeps_leases(
+    hub: Hub, stations: list[Station], tmp_path: Path
+) -> None:
+    """GIVEN the office sends two orders with one special code (the station keeps those
+    unique) WHEN the station pulls them THEN sync stops with 'store' as the problem (not
+    'offline'), its events still go out, and its lease is still renewed."""
+    seed(hub, 4)
+    st = station(stations, tmp_path, hub.url, hub.tokens["PACK-A"])
+    st.wait_state(SyncState.ONLINE)
+    assert st.claim("SO-1").kind is ClaimOutcome.GRANTED
+    assert st.scan("SO-1").accepted
+    twins = [
+        order("SO-90", [("TS-LAMP", 1)], gift=True, special_code="GIFT-7"),
+        order("SO-91", [("TS-LAMP", 1)], gift=True, special_code="GIFT-7"),
+    ]
+    hub.write(catalog.upsert_orders, twins)
+    blocked = st.wait_state(SyncState.BLOCKED)
+    assert blocked.problem == "store"
+    assert blocked.message is not None and "cannot be stored" in blocked.message
+    assert "PackStarted" in {t for _, t, _ in hub.events()}  # pushed before the pull failed
+    leased_until = lease_expiry(hub, "SO-1")
+    time.sleep(0.05)  # a renewal's new expiry is measurably later
+    st.engine.sync_now()  # the next round renews first, then fails on the same page
+    wait_for(lambda: lease_expiry(hub, "SO-1") > leased_until, what="the lease renewed")
+    assert st.status().state is SyncState.BLOCKED
