@@ -212,6 +212,8 @@ class StationLink:
             progress(done, done + page.remaining)
             if report.orders_skipped:
                 log.error("orders skipped (unknown products): %s", report.orders_skipped)
+            if report.orders_refused:
+                log.error("orders the store refused (audited): %s", report.orders_refused)
             if not page.more or not page.changes:
                 return total
             between()

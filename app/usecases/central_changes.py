@@ -45,15 +45,18 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import IntegrityError
 
 from app.context import StationContext
 from app.store import central_queries as cq
 from app.store import sync_queries as sq
+from app.store.journal import audit
 from app.usecases.central_docs import (
     ApplyReport,
     BoxTypeLike,
     CentralChanges,
     LocationLike,
+    OrderLike,
     ProductLike,
 )
 from app.usecases.central_orders import apply_orders
@@ -86,12 +89,43 @@ def apply_page(
     _locations(conn, changes.locations, report)
     _products(conn, changes.products, report)
     _box_types(conn, changes.box_types, report)
-    apply_orders(conn, changes.orders, ctx, now, report)
+    _orders(conn, changes.orders, ctx, now, report)
     values: dict[str, object] = {"cursor": cursor, "pulled_at": now}
     if complete:
         values["initial_done"] = True
     sq.set_state(conn, **values)
     return report
+
+
+def _orders(
+    conn: Connection,
+    docs: Sequence[OrderLike],
+    ctx: StationContext,
+    now: datetime,
+    report: ApplyReport,
+) -> None:
+    """The page's orders in bulk; if the store refuses the batch (a constraint, such as a
+    special code two orders share), one by one, so one bad order never holds up the rest
+    of the feed. A refused order is audited (``order_not_stored``) and reported; it comes
+    again with its next central version."""
+    batch = ApplyReport()
+    try:
+        with conn.begin_nested():
+            apply_orders(conn, docs, ctx, now, batch)
+    except IntegrityError:
+        for doc in docs:
+            one = ApplyReport()
+            try:
+                with conn.begin_nested():
+                    apply_orders(conn, [doc], ctx, now, one)
+            except IntegrityError as exc:
+                why = str(exc.orig)
+                audit(conn, ctx, now, "order_not_stored", doc.number, {"error": why})
+                report.orders_refused.append(f"{doc.number}: {why}")
+                continue
+            report.add(one)
+        return
+    report.add(batch)
 
 
 def pull_state(conn: Connection) -> PullState:

@@ -183,6 +183,8 @@ class ApplyReport:
     orders_updated: int = 0
     orders_ignored: int = 0  # an older or equal version than the store has
     orders_skipped: list[str] = field(default_factory=list)  # naming products we lack
+    # "number: why" of orders the store refused (a constraint): audited, the rest applied
+    orders_refused: list[str] = field(default_factory=list)
     stopped: list[str] = field(default_factory=list)  # orders in progress the centre stopped
     reprint_job_ids: list[str] = field(default_factory=list)  # labels with a new address
 
@@ -192,5 +194,6 @@ class ApplyReport:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.orders_ignored += other.orders_ignored
         self.orders_skipped += other.orders_skipped
+        self.orders_refused += other.orders_refused
         self.stopped += other.stopped
         self.reprint_job_ids += other.reprint_job_ids

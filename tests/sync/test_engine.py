@@ -21,7 +21,7 @@ from app.domain.reasons import Reason
 from app.scanning import RawScan
 from app.store.journal import emit
 from app.store.open import Store, open_store
-from app.store.tables import Order, OutboxEvent, PrintJob
+from app.store.tables import AuditEntry, Order, OutboxEvent, PrintJob
 from app.sync_status import ClaimAnswer, ClaimOutcome, SyncState, SyncStatus
 from app.usecases.pack_station import PackStation
 from app.usecases.results import Outcome
@@ -480,22 +480,57 @@ def lease_expiry(hub: Hub, key: str) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
 
 
-def test_a_page_the_station_cannot_store_stops_sync_with_a_clear_reason_but_keeps_leases(
+def test_an_order_the_station_cannot_store_is_audited_and_the_rest_of_the_feed_applied(
     hub: Hub, stations: list[Station], tmp_path: Path
 ) -> None:
     """GIVEN the office sends two orders with one special code (the station keeps those
-    unique) WHEN the station pulls them THEN sync stops with 'store' as the problem (not
-    'offline'), its events still go out, and its lease is still renewed."""
-    seed(hub, 4)
+    unique) and a third order after them WHEN the station pulls them THEN the first and the
+    third are stored, the second is refused and audited with why, and sync stays online."""
+    st = station(stations, tmp_path, hub.url, hub.tokens["PACK-A"])
+    st.wait_state(SyncState.ONLINE)
+    hub.write(
+        catalog.upsert_orders,
+        [
+            order("SO-90", [("TS-LAMP", 1)], gift=True, special_code="GIFT-7"),
+            order("SO-91", [("TS-LAMP", 1)], gift=True, special_code="GIFT-7"),
+            order("SO-92", [("TS-MUG", 1)]),
+        ],
+    )
+    def stored() -> set[str]:
+        with st.store.reads() as s:
+            return set(s.execute(select(Order.number)).scalars())
+
+    wait_for(lambda: "SO-92" in stored(), what="SO-92 stored")
+    numbers = stored()
+    with st.store.reads() as s:
+        detail = s.execute(
+            select(AuditEntry.detail).where(
+                AuditEntry.action == "order_not_stored", AuditEntry.order_number == "SO-91"
+            )
+        ).scalar_one()
+    assert {"SO-90", "SO-92"} <= numbers and "SO-91" not in numbers
+    assert "special_code" in detail
+    assert st.wait_state(SyncState.ONLINE).problem is None
+
+
+def test_a_catalogue_the_station_cannot_store_stops_sync_with_a_clear_reason_but_keeps_leases(
+    hub: Hub, stations: list[Station], tmp_path: Path
+) -> None:
+    """GIVEN a product this station's store refuses WHEN the station pulls it THEN sync
+    stops with 'store' as the problem (not 'offline'), its events still go out, and its
+    lease is still renewed."""
     st = station(stations, tmp_path, hub.url, hub.tokens["PACK-A"])
     st.wait_state(SyncState.ONLINE)
     assert st.claim("SO-1").kind is ClaimOutcome.GRANTED
     assert st.scan("SO-1").accepted
-    twins = [
-        order("SO-90", [("TS-LAMP", 1)], gift=True, special_code="GIFT-7"),
-        order("SO-91", [("TS-LAMP", 1)], gift=True, special_code="GIFT-7"),
-    ]
-    hub.write(catalog.upsert_orders, twins)
+    with st.store.sessions.begin() as s:  # this station's store cannot take that product
+        s.execute(
+            text(
+                "CREATE TRIGGER refuse_bad BEFORE INSERT ON products "
+                "WHEN NEW.sku = 'TS-BAD' BEGIN SELECT RAISE(ABORT, 'no TS-BAD here'); END"
+            )
+        )
+    hub.write(catalog.upsert_products, [product("TS-BAD", "4006381333962")])
     blocked = st.wait_state(SyncState.BLOCKED)
     assert blocked.problem == "store"
     assert blocked.message is not None and "cannot be stored" in blocked.message

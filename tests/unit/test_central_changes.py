@@ -443,16 +443,49 @@ def test_order_naming_an_unknown_product_is_skipped_and_reported(
     assert report.orders_skipped == ["SO-1"] and report.orders_new == 1
 
 
+def test_an_order_the_store_refuses_is_left_out_audited_and_the_rest_applied(
+    store: Store, catalogue: Catalogue
+) -> None:
+    """Two orders with the same special code: the first and the orders after the second
+    are stored, the second is audited with why and reported, and the cursor moves on (one
+    bad order never holds up the feed; it comes again with its next central version)."""
+    apply(store, orders_page(order("SO-0", [("TS-MUG", 1)])), cursor="c0")
+    report = apply(
+        store,
+        orders_page(
+            order("SO-1", [("TS-MUG", 1)], special_code="GIFT-1"),
+            order("SO-2", [("TS-MUG", 1)], special_code="GIFT-1"),
+            order("SO-3", [("TS-LAMP", 1)]),
+        ),
+        cursor="c1",
+    )
+    assert [r.split(":")[0] for r in report.orders_refused] == ["SO-2"]
+    assert report.orders_new == 2
+    with store.reads() as s:
+        numbers = set(s.execute(select(Order.number)).scalars())
+    assert numbers == {"SO-0", "SO-1", "SO-3"}
+    assert "special_code" in str(actions(store, "order_not_stored")[0]["error"])
+    with store.engine.connect() as conn:
+        assert pull_state(conn).cursor == "c1"
+
+
 def test_a_page_that_fails_midway_leaves_no_trace_and_keeps_the_cursor(
     store: Store, catalogue: Catalogue
 ) -> None:
-    """Two orders with the same special code break the page at the database: nothing of
-    the page stays, and the cursor is where it was (the page is pulled again)."""
+    """A product the store refuses (here a trigger) breaks the page at the database:
+    nothing of the page stays, and the cursor is where it was (the page is pulled again)."""
     apply(store, orders_page(order("SO-0", [("TS-MUG", 1)])), cursor="c0")
+    with store.sessions.begin() as s:
+        s.execute(
+            text(
+                "CREATE TRIGGER refuse_bad BEFORE INSERT ON products "
+                "WHEN NEW.sku = 'TS-BAD' BEGIN SELECT RAISE(ABORT, 'no TS-BAD here'); END"
+            )
+        )
     before = everything(store)
-    bad = orders_page(
-        order("SO-1", [("TS-MUG", 1)], special_code="GIFT-1"),
-        order("SO-2", [("TS-MUG", 1)], special_code="GIFT-1"),
+    bad = CentralChanges(
+        products=[product("TS-BAD", "4006381333962")],
+        orders=[order("SO-1", [("TS-MUG", 1)])],
     )
     with pytest.raises(IntegrityError):
         apply(store, bad, cursor="c1")
