@@ -33,6 +33,9 @@ class SyncStatus:
     # What failed, for the screen to say in the operator's language: "auth", "upgrade",
     # "clock", "store" (BLOCKED) or the failing call's kind (OFFLINE); None when all is well.
     problem: str | None = None
+    # The last pull that stopped work in progress here (cancelled, held, changed or packed
+    # elsewhere): the screen looks for a stop notice only then, not after every round.
+    stopped_at: datetime | None = None
 
 
 NOT_CONFIGURED = SyncStatus(SyncState.NOT_CONFIGURED, None, 0, 0, None, None, None, None)

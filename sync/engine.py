@@ -189,10 +189,12 @@ class SyncEngine:
             if time.monotonic() >= self._next_renew:
                 link.renew()
                 self._next_renew = time.monotonic() + self._claim_ttl_s / 3
-            link.pull_all(
+            pulled = link.pull_all(
                 progress=lambda done, total: self._pulled(initial, done, total),
                 between=lambda: self._serve_claims(link),
             )
+            if pulled.stopped:
+                self._publish(stopped_at=self._clock())
             if self._claim_ahead > 0:
                 link.top_up(self._claim_ahead)
         except SyncError as exc:

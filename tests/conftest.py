@@ -14,6 +14,9 @@ from app.context import StationContext
 from app.store.open import Store, open_store
 from app.usecases.pack_station import PackStation
 from tests.factories import NOW, Catalogue, add_catalogue
+from tests.postgres import PostgresCluster, postgres_cluster
+
+__all__ = ["postgres_cluster"]  # one throwaway PostgreSQL for the whole session
 
 CTX = StationContext("PACK-T1", "OP-T1")
 
@@ -36,3 +39,17 @@ def station(store: Store) -> PackStation:
     s = PackStation(store.sessions, CTX, clock=lambda: NOW)
     s.ensure_station("Test station")
     return s
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def new_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A hub database nothing has touched yet: a SQLite file, or a database of its own on
+    the session's PostgreSQL cluster (skipped, with the reason, where none can run);
+    dropped afterwards."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'new-hub.sqlite3'}"
+        return
+    cluster: PostgresCluster = request.getfixturevalue("postgres_cluster")
+    url = cluster.create_database()
+    yield url
+    cluster.drop_database(url)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import uuid
@@ -24,6 +23,8 @@ from pathlib import Path
 
 import psycopg
 import pytest
+
+from tests.hub_process import free_port
 
 SKIP_MESSAGE = (
     "PostgreSQL tests need Debian's postgresql package: sudo apt-get install postgresql "
@@ -79,7 +80,7 @@ class _LocalCluster(PostgresCluster):
         if self._as_postgres:
             shutil.chown(self.root, "postgres", "postgres")
         self.bindir = bindir
-        super().__init__("127.0.0.1", _free_port(), "postgres")
+        super().__init__("127.0.0.1", free_port(), "postgres")
 
     def _run(self, *args: str) -> None:
         prefix = ["runuser", "-u", "postgres", "--"] if self._as_postgres else []
@@ -134,12 +135,6 @@ class _LocalCluster(PostgresCluster):
             self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _bindir() -> Path | None:

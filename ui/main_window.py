@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         self.sync.notice.connect(self.banner.show_message)
         self.sync.claimed.connect(self._scan_now)
         self.sync.download_progress.connect(self.ready.show_download)
-        self.sync.pulled.connect(self._check_stopped)
+        self.sync.work_stopped.connect(self._check_stopped)
 
     @property
     def stable_weight_g(self) -> int | None:

@@ -29,7 +29,7 @@ class SyncPanel(QObject):
     notice = Signal(str, str, str)  # tone, headline, what to do
     claimed = Signal(object)  # the RawScan to run again, its order now leased here
     download_progress = Signal(object)  # text for the ready screen, or None
-    pulled = Signal()  # a sync round finished: central changes may have stopped work
+    work_stopped = Signal()  # a pull stopped work in progress here: show what to do
     refused_requested = Signal()  # the operator wants to see the refused events
 
     def __init__(self, engine: SyncEngineLike | None, parent: QObject | None = None) -> None:
@@ -41,7 +41,7 @@ class SyncPanel(QObject):
         self.now_button.hide()
         self.refused_button.hide()
         self._link = None if engine is None else SyncLink(engine, self)
-        self._last_round: object = None  # last_sync_at of the last round seen
+        self._stopped_at: object = None  # stopped_at of the last stop already shown
         if self._link is not None:
             self._link.status_changed.connect(self._show_status)
             self._link.claim_answered.connect(self._answered)
@@ -123,9 +123,9 @@ class SyncPanel(QObject):
         self.refused_button.setText(
             translate("SyncPanel", "Refused events ({n})").format(n=status.quarantined)
         )
-        if status.last_sync_at is not None and status.last_sync_at != self._last_round:
-            self._last_round = status.last_sync_at
-            self.pulled.emit()
+        if status.stopped_at is not None and status.stopped_at != self._stopped_at:
+            self._stopped_at = status.stopped_at
+            self.work_stopped.emit()
         stuck = status.state in (SyncState.OFFLINE, SyncState.BLOCKED)
         behind = status.waiting > 0 and status.state is SyncState.ONLINE
         self.now_button.setVisible(stuck or behind)

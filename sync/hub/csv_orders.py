@@ -301,6 +301,8 @@ def _build(group: _Group, *, decimal_comma: bool) -> OrderDoc | None:
             group.errors.append(RowError(group.first_row, bad.column, bad.message))
 
     check("currency", lambda: _code(first, "currency", 3, "a three-letter ISO 4217 code"))
+    # ISO 4217's "no currency" while the real one is refused: the amounts are still read,
+    # so every mistake of the order is named at once (the order is refused either way).
     currency = str(fields.get("currency", "XXX"))
     check("number", partial(_text, first, "order_number"))
     for name in ("channel", "carrier", "service"):

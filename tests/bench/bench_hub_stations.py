@@ -18,14 +18,11 @@ Skipped, with a message and no figures, when PostgreSQL is not installed.
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-import requests
 from sqlalchemy import Engine
 
 from sync.hub import catalog
@@ -35,7 +32,8 @@ from sync.hub.tokens import create_station
 from sync.protocol import OrderDoc
 from tests.bench.figures import Figure, median, percentile
 from tests.bench.hub_load import StationLog, run_stations, verify
-from tests.postgres import PostgresCluster, _bindir, _free_port, _from_env, _LocalCluster
+from tests.hub_process import HubProcess
+from tests.postgres import PostgresCluster, _bindir, _from_env, _LocalCluster
 
 ROOT = Path(__file__).resolve().parents[2]
 STATIONS = 50
@@ -90,9 +88,9 @@ def measure(url: str) -> list[Figure]:
             hub = HubProcess(url, Path(folder) / "hub.log")
             try:
                 solo_logs, solo_t0 = run_stations(hub.url, solo, docs, WARMUP_S + SOLO_S)
-                before = hub.cpu_s(), machine_busy()
+                before = cpu_s(hub.process), machine_busy()
                 logs, t0 = run_stations(hub.url, tokens, docs, WARMUP_S + WINDOWS * WINDOW_S)
-                cpu = cpu_share(before, (hub.cpu_s(), machine_busy()))
+                cpu = cpu_share(before, (cpu_s(hub.process), machine_busy()))
             finally:
                 hub.stop()
         checked = verify(engine, solo_logs + logs)
@@ -184,44 +182,11 @@ def cpu_share(
     return f"{text}, the machine {busy:.0f}% busy (all processes)"
 
 
-class HubProcess:
-    """``python -m sync.hub.cli serve`` on a free port, its output in ``log``."""
-
-    def __init__(self, database_url: str, log: Path) -> None:
-        self.log = log
-        port = _free_port()
-        self.url = f"http://127.0.0.1:{port}"
-        command = [sys.executable, "-m", "sync.hub.cli", "--db", database_url, "serve"]
-        with log.open("wb") as out:
-            self.process = subprocess.Popen(
-                [*command, "--port", str(port)], cwd=ROOT, stdout=out, stderr=subprocess.STDOUT
-            )
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if requests.get(self.url + "/openapi.json", timeout=1).status_code == 200:
-                    return
-            except requests.ConnectionError:
-                pass
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError(f"the hub did not start: {log.read_text()[-2000:]}")
-            time.sleep(0.1)
-
-    def cpu_s(self) -> float | None:
-        """CPU seconds the hub process used so far, from /proc (Linux)."""
-        try:
-            stat = Path(f"/proc/{self.process.pid}/stat").read_text()
-        except OSError:
-            return None
-        fields = stat.rsplit(")", 1)[1].split()
-        return (float(fields[11]) + float(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)  # uvicorn's graceful shutdown
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
+def cpu_s(process: subprocess.Popen[bytes]) -> float | None:
+    """CPU seconds ``process`` used so far, from /proc (Linux)."""
+    try:
+        stat = Path(f"/proc/{process.pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = stat.rsplit(")", 1)[1].split()
+    return (float(fields[11]) + float(fields[12])) / os.sysconf("SC_CLK_TCK")

@@ -7,23 +7,18 @@ station's figures must not share a GIL with the hub's request handling.
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import requests
-
 from sync.hub import catalog
 from sync.hub.db import open_hub_db
 from sync.hub.demo_seed import demo_documents
 from sync.hub.tokens import create_station
-from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, AddressDoc, OrderDoc, OrderLineDoc
+from sync.protocol import AddressDoc, OrderDoc, OrderLineDoc
+from tests.hub_process import HubProcess
 
 WAREHOUSE = "WH1"
 LINES_PER_ORDER = 5
@@ -102,45 +97,10 @@ def edit_orders(database_url: str, numbers: range, skus: tuple[str, ...], tag: s
         engine.dispose()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @contextmanager
 def hub_process(folder: Path, orders: int) -> Iterator[BenchHub]:
     """``tote hub serve`` on a fresh SQLite file with ``orders`` orders, until exit."""
     database_url = f"sqlite:///{folder / 'hub.sqlite3'}"
     token, skus = seed(database_url, orders)
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "sync.hub.cli", "serve", "--db", database_url, "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(url, process)
-        yield BenchHub(url, database_url, token, skus)
-    finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
-def _wait_until_up(url: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("the bench hub exited at start")
-        try:
-            requests.get(
-                f"{url}/v1/hello", headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)}, timeout=1
-            )
-            return
-        except requests.RequestException:
-            time.sleep(0.05)
-    raise RuntimeError("the bench hub did not start within 30 s")
+    with HubProcess(database_url, folder / "hub.log") as hub:
+        yield BenchHub(hub.url, database_url, token, skus)

@@ -3,7 +3,7 @@
 Fixtures:
 - ``database_url``: an empty hub database at head, parametrised ``sqlite`` (a new file) and
   ``postgres`` (one database on the session's throwaway cluster, truncated for each test);
-- ``new_database_url``: a database nothing has touched yet (migration tests);
+- ``new_database_url`` (tests/conftest.py): a database nothing has touched yet (migrations);
 - ``clock``: the hub's clock, moved by hand (leases expire without sleeping);
 - ``hub``: a ``HubServer`` on that database and clock;
 - ``world``: warehouses WH1 and WH2, stations ST-1, ST-2 and an admin in WH1, ST-9 in WH2,
@@ -41,9 +41,7 @@ from sync.protocol import (
     OrderLineDoc,
     ProductDoc,
 )
-from tests.postgres import PostgresCluster, postgres_cluster
-
-__all__ = ["postgres_cluster"]
+from tests.postgres import PostgresCluster
 
 T0 = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 
@@ -101,18 +99,6 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
         return f"sqlite:///{path}"
     return _emptied(request.getfixturevalue("pg_shared"))
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def new_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A database no hub has touched yet (for migration tests), dropped afterwards."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'new-hub.sqlite3'}"
-        return
-    cluster: PostgresCluster = request.getfixturevalue("postgres_cluster")
-    url = cluster.create_database()
-    yield url
-    cluster.drop_database(url)
 
 
 @pytest.fixture

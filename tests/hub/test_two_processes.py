@@ -3,11 +3,7 @@ database act as one service (leases never given twice, a replay answered by eith
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
 import threading
-import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -19,34 +15,10 @@ from sync.hub.db import open_hub_db
 from sync.hub.demo_seed import seed_hub
 from sync.hub.tokens import create_station
 from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
+from tests.hub_process import HubProcess
 
 STATIONS = 6
 CALLS = 8
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _serve(database_url: str) -> tuple[subprocess.Popen[bytes], str]:
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "sync.hub.cli", "serve", "--db", database_url, "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            requests.get(f"{url}/v1/hello", timeout=1)
-            return process, url
-        except requests.RequestException:
-            time.sleep(0.05)
-    process.kill()
-    raise AssertionError("tote hub serve did not start")
 
 
 @pytest.fixture
@@ -55,11 +27,8 @@ def two_hubs(database_url: str) -> Iterator[tuple[str, list[str], list[str]]]:
     seed_hub(engine, "WH1", orders=40)
     tokens = [create_station(engine, "WH1", f"ST-{n}", f"Station {n}") for n in range(STATIONS)]
     engine.dispose()
-    served = [_serve(database_url) for _ in range(2)]
-    yield database_url, [url for _, url in served], tokens
-    for process, _ in served:
-        process.terminate()
-        process.wait(10)
+    with HubProcess(database_url) as one, HubProcess(database_url) as two:
+        yield database_url, [one.url, two.url], tokens
 
 
 def _session(token: str) -> requests.Session:

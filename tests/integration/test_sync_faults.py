@@ -49,9 +49,6 @@ from tests.integration.sync_helpers import (
     unsent,
     wait_for,
 )
-from tests.postgres import PostgresCluster, postgres_cluster
-
-__all__ = ["postgres_cluster"]  # the session's throwaway PostgreSQL, a fixture
 
 A = StationContext("PACK-A", "OP-A")
 EVENTS = 3000
@@ -105,19 +102,6 @@ class Station:
         self.store.close()
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A new hub database: a SQLite file, or a database of its own on the session's
-    throwaway PostgreSQL cluster (skipped, with the reason, where none can run)."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'hub.sqlite3'}"
-        return
-    cluster: PostgresCluster = request.getfixturevalue("postgres_cluster")
-    url = cluster.create_database()
-    yield url
-    cluster.drop_database(url)
-
-
 @pytest.fixture
 def proxies() -> Iterator[list[TimedProxy]]:
     made: list[TimedProxy] = []
@@ -150,14 +134,14 @@ def next_call(client: RecordingClient, index: int, name: str) -> Call | None:
 
 @pytest.mark.slow
 def test_thousands_of_events_reach_the_hub_exactly_once_through_every_fault(
-    database_url: str,
+    new_database_url: str,
     tmp_path: Path,
     proxies: list[TimedProxy],
 ) -> None:
     """3,000 queued events drain through 429s, reset mid-upload, lost answer, hang and 500;
     then the hub refuses connections while 500 more are queued (offline: since when, how
     many waiting) and heals. Every event is at the hub once, the outbox is empty."""
-    hub = Hub.start(database_url, orders=30)
+    hub = Hub.start(new_database_url, orders=30)
     try:
         proxy = TimedProxy.start("127.0.0.1", hub.port)
         proxies.append(proxy)

@@ -7,19 +7,14 @@ from pathlib import Path
 
 from sync.client import HubClient
 from sync.demo_hub import start_or_join
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from tests.hub_process import free_port
 
 
 def test_a_second_demo_kiosk_joins_the_hub_the_first_one_serves(tmp_path: Path) -> None:
     """GIVEN a demo kiosk serving the demo hub WHEN a second demo kiosk starts on the same
     machine THEN it serves nothing itself, uses the same URL with a token of its own, and
     both stations see the same seeded orders."""
-    port = _free_port()
+    port = free_port()
     first = start_or_join(tmp_path / "hub", "PACK-01", port)
     try:
         second = start_or_join(tmp_path / "hub", "PACK-02", port)

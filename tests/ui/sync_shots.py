@@ -90,7 +90,7 @@ def take_sync_screenshots(
             window.handle_scan(RawScan(numbers[0], "manual", None, time.monotonic_ns()))
             shot("21-sync-asking-the-office")
             _pump(app, lambda: window.stack.currentWidget() is window.pack)
-            window.handle_scan(RawScan(_first_unit(store, numbers[0]), "manual", None, 0))
+            window.handle_scan(RawScan(first_unit(store, numbers[0]), "manual", None, 0))
             with hub.engine.begin() as conn:
                 catalog.set_order_status(conn, "WH1", numbers[0], "cancelled", "customer")
             # The stop notice is the only error banner naming the order here.
@@ -128,7 +128,7 @@ def _shown(window: MainWindow, engine: SyncEngine) -> bool:
     return window.status_panel.sync.text() == sync_text(engine.status())[0]
 
 
-def _first_unit(store: object, number: str) -> str:
+def first_unit(store: object, number: str) -> str:
     with store.reads() as s:  # type: ignore[attr-defined]
         order = s.execute(select(Order).where(Order.number == number)).scalar_one()
         product_id = order.lines[0].product_id

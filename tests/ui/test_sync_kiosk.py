@@ -25,11 +25,13 @@ from app.store.tables import Order
 from app.sync_status import SyncState
 from sync.client import HubClient
 from sync.engine import SyncEngine
+from sync.hub import catalog
 from sync.hub.demo_seed import seed_hub
 from sync.hub.server import HubServer
 from sync.hub.tables import claims as hub_claims
 from sync.hub.tokens import create_station
 from tests.ui.kiosk import build_window, uninstall
+from tests.ui.sync_shots import first_unit
 from ui.main_window import MainWindow
 
 CTX = StationContext("PACK-UI", "OP-001")
@@ -158,3 +160,23 @@ def test_an_event_the_office_refuses_is_shown_to_a_supervisor(
     assert "NOT-AT-THE-OFFICE" in row[3]  # the office's own words: no such order
     screen.back_button.click()
     assert window.stack.currentWidget() is window.ready
+
+
+def test_an_order_cancelled_at_the_office_while_packed_stops_on_screen_without_a_scan(
+    qtbot: QtBot, kiosk: tuple[MainWindow, SyncEngine], store: Store, hub: HubServer
+) -> None:
+    """GIVEN an order on the pack screen with one unit scanned WHEN the office cancels it
+    THEN, after the next pull and before any scan, the banner says to stop and put the
+    scanned item back."""
+    window, _ = kiosk
+    qtbot.waitUntil(lambda: len(_open_orders(store)) == 12, timeout=WAIT_MS)
+    order = _open_orders(store)[2]
+    window.handle_scan(RawScan(order, "manual", None, time.monotonic_ns()))
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.pack, timeout=WAIT_MS)
+    window.handle_scan(RawScan(first_unit(store, order), "manual", None, time.monotonic_ns()))
+    assert window.banner.tone == "ok"
+    with hub.engine.begin() as conn:
+        catalog.set_order_status(conn, "WH1", order, "cancelled", "customer")
+    qtbot.waitUntil(lambda: window.banner.tone == "error", timeout=WAIT_MS)
+    assert order in window.banner.headline and "cancelled" in window.banner.headline
+    assert "1 scanned" in window.banner.action
