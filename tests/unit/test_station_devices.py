@@ -589,12 +589,11 @@ def printers(draw: st.DrawFn) -> PrinterSettings:
     )
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    st.builds(
-        StationDevices,
-        printers=st.lists(printers(), max_size=4, unique_by=lambda p: p.name).map(tuple),
-        scanners=st.lists(
+@st.composite
+def station_devices(draw: st.DrawFn) -> StationDevices:
+    """Valid settings only: the scale never on a scanner's port (that is refused)."""
+    scanners = draw(
+        st.lists(
             st.builds(
                 ScannerSettings,
                 NAMES,
@@ -604,22 +603,34 @@ def printers(draw: st.DrawFn) -> PrinterSettings:
             ),
             max_size=2,
             unique_by=(lambda s: s.name, lambda s: s.port.strip()),
-        ).map(tuple),
-        scale=st.none()
-        | st.builds(
-            ScaleSettings, NAMES, ASCII_PATH, st.sampled_from(["sics", "stream"]), st.just(9600)
-        ),
-        wedge_max_gap_ms=st.none() | st.floats(min_value=0.5, max_value=1e6),
-        gs1_company_prefix=st.from_regex(r"[0-9]{6,9}", fullmatch=True),
-        station_number=st.integers(0, 999),
-        ship_from=st.lists(NAMES, min_size=1, max_size=3).map(tuple),
-        extra=st.dictionaries(
-            st.sampled_from(["kiosk", "notes", "x"]),
-            toml_values(nan=False),  # nan != nan: a round trip could not be compared
-            max_size=2,
-        ),
+        ).map(tuple)
     )
-)
+    taken = {s.port.strip() for s in scanners}
+    scale_port = ASCII_PATH.filter(lambda port: port.strip() not in taken)
+    return draw(
+        st.builds(
+            StationDevices,
+            printers=st.lists(printers(), max_size=4, unique_by=lambda p: p.name).map(tuple),
+            scanners=st.just(scanners),
+            scale=st.none()
+            | st.builds(
+                ScaleSettings, NAMES, scale_port, st.sampled_from(["sics", "stream"]), st.just(9600)
+            ),
+            wedge_max_gap_ms=st.none() | st.floats(min_value=0.5, max_value=1e6),
+            gs1_company_prefix=st.from_regex(r"[0-9]{6,9}", fullmatch=True),
+            station_number=st.integers(0, 999),
+            ship_from=st.lists(NAMES, min_size=1, max_size=3).map(tuple),
+            extra=st.dictionaries(
+                st.sampled_from(["kiosk", "notes", "x"]),
+                toml_values(nan=False),  # nan != nan: a round trip could not be compared
+                max_size=2,
+            ),
+        )
+    )
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(station_devices())
 def test_any_valid_settings_survive_the_toml_round_trip(devices: StationDevices) -> None:
     """Names with quotes, backslashes, control characters or emoji, every transport and
     every unknown table come back from the TOML text exactly as they went in."""
