@@ -100,7 +100,7 @@ def _context(config: Any) -> Any:
 def _demo(config: Any, store: Any, devices: Any, *, with_hub: bool) -> tuple[Any, Any]:
     """The demo rig started and the station's devices pointed at it; demo data loaded
     (from the demo order service, through sync, when there is one)."""
-    from app.demo.seed import seed_if_empty, seed_operators_if_empty
+    from app.demo.seed import seed_floor_if_missing, seed_if_empty, seed_operators_if_empty
     from devices.emulators.demo_console import DemoConsole
     from devices.emulators.demo_rig import DemoRig
 
@@ -108,6 +108,7 @@ def _demo(config: Any, store: Any, devices: Any, *, with_hub: bool) -> tuple[Any
         seed_operators_if_empty(store.sessions)
     else:
         seed_if_empty(store.sessions)
+        seed_floor_if_missing(store.sessions)
     rig = DemoRig.start(config.store_path.parent / "rig")
     devices = rig.devices(devices, config.output_dir)
     if sys.stdin is not None and sys.stdin.isatty() and config.screenshot is None:

@@ -29,8 +29,15 @@ MAX_BATCH = 500
 MAX_PAGE = 2000
 """Most changes one page of the feed may carry."""
 
+MAX_AISLES = 2000
+"""Most aisles one floor layout may have."""
+
 Code = Annotated[str, Field(min_length=1, max_length=40)]
 Cents = int
+Metres = Annotated[float, Field(ge=0, le=10_000, allow_inf_nan=False)]
+"""A position on the floor, metres from its left side or its front cross aisle."""
+Size = Annotated[float, Field(gt=0, le=100, allow_inf_nan=False)]
+"""A length on the floor in metres (a bay's width, a margin)."""
 
 
 class Wire(BaseModel):
@@ -171,6 +178,46 @@ class OrderDoc(Wire):
     lines: Annotated[list[OrderLineDoc], Field(min_length=1)]
 
 
+class AisleDoc(Wire):
+    """One aisle: its zone and its number on the floor signs, and where it stands across the
+    floor (``x_m``, metres from the left)."""
+
+    zone: Annotated[str, Field(max_length=8)]
+    number: Annotated[int, Field(ge=1, le=9999)]
+    x_m: Metres
+
+
+class DepotDoc(Wire):
+    """Where pick runs start and end (the packing stations): a depth into one aisle, 0 being
+    the front cross aisle."""
+
+    zone: Annotated[str, Field(max_length=8)]
+    number: Annotated[int, Field(ge=1, le=9999)]
+    y_m: Metres = 0.0
+
+
+class LayoutDoc(Wire):
+    """The warehouse floor as pickers walk it: aisles left to right, crossed by cross aisles
+    at the front, at the back and between blocks of racking (docs/sync.md, "The floor").
+
+    ``block_bays`` is the number of bays per aisle in each block, front block first: a
+    location's bay ``b`` (from 1) is the ``b``-th bay from the front across all blocks.
+    ``version`` is the centre's and grows with every change of the layout (an upload's own
+    is ignored). Rules between fields (aisles left to right, each aisle once, the depot on
+    an aisle and within the floor) are checked by the order service on upload; a doc that
+    breaks them is refused with a reason, not as a malformed request.
+    """
+
+    version: Annotated[int, Field(ge=1)] = 1
+    aisles: Annotated[list[AisleDoc], Field(min_length=1, max_length=MAX_AISLES)]
+    block_bays: Annotated[
+        list[Annotated[int, Field(ge=1, le=1000)]], Field(min_length=1, max_length=50)
+    ]
+    bay_width_m: Size = 1.0
+    cross_margin_m: Size = 1.0  # a cross aisle's centre line to the first bay of a block
+    depot: DepotDoc
+
+
 class ProductChange(Wire):
     kind: Literal["product"] = "product"
     seq: int
@@ -195,8 +242,17 @@ class OrderChange(Wire):
     order: OrderDoc
 
 
+class LayoutChange(Wire):
+    """The warehouse's floor layout; the feed holds one, the newest."""
+
+    kind: Literal["layout"] = "layout"
+    seq: int
+    layout: LayoutDoc
+
+
 Change = Annotated[
-    ProductChange | LocationChange | BoxTypeChange | OrderChange, Field(discriminator="kind")
+    ProductChange | LocationChange | BoxTypeChange | OrderChange | LayoutChange,
+    Field(discriminator="kind"),
 ]
 
 

@@ -50,6 +50,7 @@ def split(changes: Sequence[Change]) -> CentralChanges:
         products=[c.product for c in changes if c.kind == "product"],
         box_types=[c.box_type for c in changes if c.kind == "box_type"],
         orders=[c.order for c in changes if c.kind == "order"],
+        layouts=[c.layout for c in changes if c.kind == "layout"],
     )
 
 
@@ -214,6 +215,9 @@ class StationLink:
                 log.error("orders skipped (unknown products): %s", report.orders_skipped)
             if report.orders_refused:
                 log.error("orders the store refused (audited): %s", report.orders_refused)
+            if report.layouts_refused:
+                log.error("floor layouts this station cannot use (audited, the previous one "
+                          "kept): %s", report.layouts_refused)  # fmt: skip
             if not page.more or not page.changes:
                 return total
             between()

@@ -12,5 +12,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0002_print_job_lease",
     "0003_print_routing",
     "0004_sync",
+    "0005_layout",
 )
 HEAD = KNOWN_REVISIONS[-1]

@@ -336,3 +336,19 @@ class PrintJob(Base):
             name="status_known",
         ),
     )
+
+
+class FloorLayout(Base):
+    """The warehouse floor the picking plans walk: one row, the layout document as JSON.
+
+    ``doc`` has the shape of the protocol's ``LayoutDoc`` (``app.usecases.floor_layout``
+    reads and writes it); ``version`` is the centre's (0: the stand-alone demo's own).
+    """
+
+    __tablename__ = "floor_layout"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    doc: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+

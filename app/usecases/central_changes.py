@@ -36,6 +36,11 @@ Conflict rules (local state × the centre's new version of an order):
 - local open, centre packed (by another station): packed; a scan says it is packed.
 - an order naming a product the station lacks is skipped and reported (the feed sends a
   product before the first order naming it, so this means a broken feed).
+
+The floor layout (one per warehouse; the last of a page wins) replaces the stored one. A
+layout this station cannot walk (``app.usecases.floor_layout``) is audited
+(``layout_not_stored``, with why) and reported; the previous layout stays, the rest of the
+page is applied, and the centre's next version of the layout comes through the feed.
 """
 
 from __future__ import annotations
@@ -55,11 +60,13 @@ from app.usecases.central_docs import (
     ApplyReport,
     BoxTypeLike,
     CentralChanges,
+    LayoutLike,
     LocationLike,
     OrderLike,
     ProductLike,
 )
 from app.usecases.central_orders import apply_orders
+from app.usecases.floor_layout import UnusableLayoutError, store_layout
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +96,7 @@ def apply_page(
     _locations(conn, changes.locations, report)
     _products(conn, changes.products, report)
     _box_types(conn, changes.box_types, report)
+    _layout(conn, changes.layouts, ctx, now, report)
     _orders(conn, changes.orders, ctx, now, report)
     values: dict[str, object] = {"cursor": cursor, "pulled_at": now}
     if complete:
@@ -126,6 +134,29 @@ def _orders(
             report.add(one)
         return
     report.add(batch)
+
+
+def _layout(
+    conn: Connection,
+    docs: Sequence[LayoutLike],
+    ctx: StationContext,
+    now: datetime,
+    report: ApplyReport,
+) -> None:
+    """The page's (last) floor layout. One the station cannot use is left out, like an
+    order the store refuses: audited and reported, never a reason to stop sync, and the
+    floor stays as it was (planning goes on with the previous layout)."""
+    if not docs:
+        return
+    doc = docs[-1]
+    try:
+        store_layout(conn, doc, now)
+    except UnusableLayoutError as exc:
+        why = str(exc)
+        audit(conn, ctx, now, "layout_not_stored", None, {"error": why, "version": doc.version})
+        report.layouts_refused.append(f"version {doc.version}: {why}")
+        return
+    report.layouts += 1
 
 
 def pull_state(conn: Connection) -> PullState:

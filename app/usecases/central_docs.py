@@ -159,6 +159,41 @@ class OrderLike(Protocol):
     def lines(self) -> Sequence[OrderLineLike]: ...
 
 
+class AisleLike(Protocol):
+    @property
+    def zone(self) -> str: ...
+    @property
+    def number(self) -> int: ...
+    @property
+    def x_m(self) -> float: ...
+
+
+class DepotLike(Protocol):
+    @property
+    def zone(self) -> str: ...
+    @property
+    def number(self) -> int: ...
+    @property
+    def y_m(self) -> float: ...
+
+
+class LayoutLike(Protocol):
+    """The floor layout (``sync.protocol.LayoutDoc``); ``app.usecases.floor_layout`` reads it."""
+
+    @property
+    def version(self) -> int: ...
+    @property
+    def aisles(self) -> Sequence[AisleLike]: ...
+    @property
+    def block_bays(self) -> Sequence[int]: ...
+    @property
+    def bay_width_m(self) -> float: ...
+    @property
+    def cross_margin_m(self) -> float: ...
+    @property
+    def depot(self) -> DepotLike: ...
+
+
 @dataclass(frozen=True, slots=True)
 class CentralChanges:
     """One page of the feed, by kind, in the feed's order within each kind."""
@@ -167,9 +202,11 @@ class CentralChanges:
     products: Sequence[ProductLike] = ()
     box_types: Sequence[BoxTypeLike] = ()
     orders: Sequence[OrderLike] = ()
+    layouts: Sequence[LayoutLike] = ()  # the warehouse's floor; the last one counts
 
     def __len__(self) -> int:
-        return len(self.locations) + len(self.products) + len(self.box_types) + len(self.orders)
+        catalogue = len(self.locations) + len(self.products) + len(self.box_types)
+        return catalogue + len(self.orders) + len(self.layouts)
 
 
 @dataclass(slots=True)
@@ -187,11 +224,16 @@ class ApplyReport:
     orders_refused: list[str] = field(default_factory=list)
     stopped: list[str] = field(default_factory=list)  # orders in progress the centre stopped
     reprint_job_ids: list[str] = field(default_factory=list)  # labels with a new address
+    layouts: int = 0  # floor layouts stored (0 or 1 per page)
+    # "version N: why" of floor layouts this station cannot use: audited, the old one kept
+    layouts_refused: list[str] = field(default_factory=list)
 
     def add(self, other: ApplyReport) -> None:
         """Sum ``other`` into this report (the engine totals a pull of many pages)."""
-        for name in ("products", "locations", "box_types", "orders_new", "orders_updated"):
+        counts = ("products", "locations", "box_types", "orders_new", "orders_updated", "layouts")
+        for name in counts:
             setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.layouts_refused += other.layouts_refused
         self.orders_ignored += other.orders_ignored
         self.orders_skipped += other.orders_skipped
         self.orders_refused += other.orders_refused

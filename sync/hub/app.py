@@ -19,7 +19,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException
 
-from sync.hub import catalog, claims, events, feed
+from sync.hub import catalog, claims, events, feed, layout
 from sync.hub.auth import (
     AdminDep,
     ApiError,
@@ -43,6 +43,7 @@ from sync.protocol import (
     ConflictList,
     ErrorBody,
     Hello,
+    LayoutDoc,
     OrderDoc,
     OrdersUpload,
     StatusChange,
@@ -107,6 +108,8 @@ def create_app(
         ("/v1/orders/{number}", get_order, "GET", OrderDoc),
         ("/v1/orders/{number}/status", set_status, "POST", OrderDoc),
         ("/v1/conflicts", list_conflicts, "GET", ConflictList),
+        ("/v1/layout", set_layout, "POST", LayoutDoc),
+        ("/v1/layout", get_layout, "GET", LayoutDoc),
     ]
     for path, endpoint, method, model in centre:
         app.add_api_route(
@@ -247,6 +250,22 @@ def set_status(number: str, change: StatusChange, hub: HubDep, admin: AdminDep) 
         return catalog.set_order_status(
             conn, admin.warehouse, number, change.status, change.reason, now=hub.clock()
         )
+
+
+def set_layout(doc: LayoutDoc, hub: HubDep, admin: AdminDep) -> LayoutDoc:
+    """Set the warehouse's floor layout (its ``version`` is the hub's); stations get it from
+    the feed. A floor no station could walk is refused (422) with the reason."""
+    with hub.engine.begin() as conn:
+        return layout.set_layout(conn, admin.warehouse, doc)[0]
+
+
+def get_layout(hub: HubDep, admin: AdminDep) -> LayoutDoc:
+    """The warehouse's floor layout as stations have it (404 before one is set)."""
+    with reading(hub.engine) as conn:
+        found = layout.get_layout(conn, admin.warehouse)
+    if found is None:
+        raise ApiError(404, "not_found", "This warehouse has no floor layout yet.")
+    return found
 
 
 def list_conflicts(

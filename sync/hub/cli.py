@@ -233,6 +233,44 @@ def _conflicts(args: argparse.Namespace, engine: Engine) -> int:
     return 0
 
 
+def _layout_set(args: argparse.Namespace, engine: Engine) -> int:
+    from pydantic import ValidationError
+
+    from sync.hub.layout import set_layout
+    from sync.protocol import LayoutDoc
+
+    try:
+        doc = LayoutDoc.model_validate_json(Path(args.file).read_bytes())
+    except OSError as exc:
+        raise CliError(f"cannot read {args.file}: {exc.strerror or exc}") from None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "the file"
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        message = f"{args.file} is not a floor layout: {where}: {first['msg']}{more}"
+        raise CliError(message) from None
+    with engine.begin() as conn:
+        _require_warehouse(conn, args.warehouse)
+        now, changed = set_layout(conn, args.warehouse, doc)
+    aisles, bays = len(now.aisles), sum(now.block_bays)
+    what = "is now" if changed else "was already"
+    print(f"warehouse {args.warehouse}: the floor layout {what} version {now.version} "
+          f"({aisles} aisle{'s' * (aisles != 1)}, {bays} bays each)")  # fmt: skip
+    return 0
+
+
+def _layout_show(args: argparse.Namespace, engine: Engine) -> int:
+    from sync.hub.layout import get_layout
+
+    with engine.connect() as conn:
+        _require_warehouse(conn, args.warehouse)
+        found = get_layout(conn, args.warehouse)
+    if found is None:
+        raise CliError(f"warehouse {args.warehouse} has no floor layout yet")
+    print(found.model_dump_json(indent=2))
+    return 0
+
+
 def _migrate(args: argparse.Namespace, engine: Engine) -> int:
     with engine.connect() as conn:
         revision = current_revision(conn)
@@ -304,6 +342,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("conflicts", _conflicts, "list what stations did that the centre must check")
     p.add_argument("--warehouse", required=True, type=_code)
     p.add_argument("--limit", type=int, default=100, help="the newest N (default 100)")
+
+    layout = sub.add_parser("layout", help="set or show a warehouse's floor layout")
+    layout_sub = layout.add_subparsers(dest="action", required=True, metavar="ACTION")
+    p = layout_sub.add_parser(
+        "set", parents=[common], help="set the floor layout from a JSON file (docs/sync.md)"
+    )
+    p.set_defaults(run=_layout_set)
+    p.add_argument("file", metavar="FILE.json")
+    p.add_argument("--warehouse", required=True, type=_code)
+    p = layout_sub.add_parser("show", parents=[common], help="print the floor layout as JSON")
+    p.set_defaults(run=_layout_show)
+    p.add_argument("--warehouse", required=True, type=_code)
 
     command("migrate", _migrate, "bring the database to this build's schema")
     return parser

@@ -13,16 +13,18 @@ import json
 import os
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, select
 
+from app.demo.floor import demo_layout
 from app.demo.generator import generate
 from app.demo.load import gtin14
 from app.demo.model import DemoBoxType, DemoLocation, DemoOrder, DemoProduct
-from sync.hub import catalog, feed
+from app.usecases.floor_layout import doc_of_layout
+from sync.hub import catalog, feed, layout
 from sync.hub.tables import orders as orders_table
 from sync.hub.tables import stations as stations_table
 from sync.hub.tokens import create_station, token_sha256
@@ -30,6 +32,7 @@ from sync.protocol import (
     AddressDoc,
     BarcodeDoc,
     BoxTypeDoc,
+    LayoutDoc,
     LocationDoc,
     OrderDoc,
     OrderLineDoc,
@@ -47,16 +50,19 @@ class DemoDocs:
     products: list[ProductDoc]
     box_types: list[BoxTypeDoc]
     orders: list[OrderDoc]
+    layout: LayoutDoc  # the floor the locations stand on (``app.demo.floor``)
 
 
 @dataclass(frozen=True, slots=True)
 class SeedCounts:
-    """What ``seed_hub`` wrote; all zero when the warehouse already had orders."""
+    """What ``seed_hub`` wrote; all zero when the warehouse already had orders (and a floor
+    layout)."""
 
     locations: int = 0
     products: int = 0
     box_types: int = 0
     orders: int = 0
+    layout: int = 0
 
 
 def location_doc(loc: DemoLocation) -> LocationDoc:
@@ -154,14 +160,23 @@ def demo_documents(
         products=[product_doc(x) for x in data.products],
         box_types=[box_type_doc(x) for x in data.box_types],
         orders=[order_doc(x) for x in data.orders],
+        layout=layout_doc(data.locations),
     )
+
+
+def layout_doc(locations: Sequence[DemoLocation]) -> LayoutDoc:
+    """The demo floor holding ``locations``, as the stand-alone demo kiosk stores it."""
+    doc = doc_of_layout(demo_layout(locations), version=1)
+    return LayoutDoc.model_validate(doc, from_attributes=True)
 
 
 def seed_hub(
     engine: Engine, warehouse: str = "WH1", *, orders: int = 320, now: datetime | None = None
 ) -> SeedCounts:
     """Create the warehouse and load the demo data in one transaction, unless the warehouse
-    already has orders (then nothing is touched: a demo restarted keeps its progress).
+    already has orders (then nothing is touched: a demo restarted keeps its progress). A
+    warehouse without a floor layout gets the demo's either way (a demo hub seeded before
+    layouts existed gets its floor; one set by hand is kept).
 
     The check and the load share the transaction and the feed lock, so two demo kiosks
     starting together load the data once.
@@ -172,15 +187,21 @@ def seed_hub(
         has_orders = conn.execute(
             select(orders_table.c.id).where(orders_table.c.warehouse == warehouse).limit(1)
         ).first()
-        if has_orders is not None:
+        has_layout = layout.get_layout(conn, warehouse) is not None
+        if has_orders is not None and has_layout:
             return SeedCounts()
-        docs = demo_documents(orders=orders, now=now)
-        return SeedCounts(
-            locations=catalog.upsert_locations(conn, warehouse, docs.locations),
-            products=catalog.upsert_products(conn, warehouse, docs.products),
-            box_types=catalog.upsert_box_types(conn, warehouse, docs.box_types),
-            orders=catalog.upsert_orders(conn, warehouse, docs.orders),
-        )
+        docs = demo_documents(orders=0 if has_orders else orders, now=now)
+        counts = SeedCounts()
+        if has_orders is None:
+            counts = SeedCounts(
+                locations=catalog.upsert_locations(conn, warehouse, docs.locations),
+                products=catalog.upsert_products(conn, warehouse, docs.products),
+                box_types=catalog.upsert_box_types(conn, warehouse, docs.box_types),
+                orders=catalog.upsert_orders(conn, warehouse, docs.orders),
+            )
+        if not has_layout:
+            counts = replace(counts, layout=int(layout.set_layout(conn, warehouse, docs.layout)[1]))
+        return counts
 
 
 def demo_stations(

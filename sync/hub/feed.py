@@ -22,6 +22,8 @@ location, box type) also keeps its first version pinned at its first seq: moving
 would put it after the orders that named it, and the protocol promises that a product comes
 before the first order naming it. At most two rows per product; orders are never pinned. A
 page holding both rows of one entity sends it once: at the first place, with the latest doc.
+A warehouse's floor layout is one entity (its key is the warehouse's code) that nothing
+names, so it is never pinned either: the feed holds one row of it, the newest.
 
 **Cursors** are ``<feed id>.<seq>``: the feed id is random per warehouse feed, so a cursor from
 a replaced database is recognised, as is one ahead of the counter (a restored backup).
@@ -42,6 +44,8 @@ from sync.hub.tables import changes, feed_counters
 
 _CURSOR = re.compile(r"([0-9a-f]{16})\.(0|[1-9][0-9]{0,17})")
 _CHUNK = 500  # keys per IN (...) list: well under SQLite's and psycopg's parameter limits
+PINNED_KINDS = frozenset({"product", "location", "box_type"})
+"""Kinds whose first version stays at its first seq: orders name them (see above)."""
 
 
 class CursorError(ValueError):
@@ -131,7 +135,8 @@ def write(
     """Give each of ``docs`` (key -> JSON, in feed order) the next seq.
 
     ``current`` is what ``current_docs`` returned for these keys in this transaction. A new
-    catalogue entity is pinned at its first seq; every later version moves one row.
+    catalogue entity (``PINNED_KINDS``) is pinned at its first seq; every later version, and
+    every version of an order or a layout, moves one row.
     """
     if not docs:
         return
@@ -143,7 +148,7 @@ def write(
         if found is not None and found.moving:
             moves.append({"b_key": key, "b_seq": seq, "b_doc": doc})
         else:
-            pinned = found is None and kind != "order"
+            pinned = found is None and kind in PINNED_KINDS
             inserts.append(
                 {"warehouse": warehouse, "seq": seq, "kind": kind, "key": key}
                 | {"pinned": pinned, "doc": doc}

@@ -125,7 +125,10 @@ changes = Table(
     Column("doc", Text, nullable=False),  # the entity's JSON, served as is
     UniqueConstraint("warehouse", "kind", "key", "pinned"),
     UniqueConstraint("warehouse", "seq"),  # also the index the feed reads by
-    CheckConstraint("kind IN ('product', 'location', 'box_type', 'order')", name="kind"),
+    # A layout is one row per warehouse (its key is the warehouse's code).
+    CheckConstraint(
+        "kind IN ('product', 'location', 'box_type', 'order', 'layout')", name="kind"
+    ),
 )
 
 ORDER_STATUSES = ("open", "held", "cancelled", "packed")

@@ -10,17 +10,21 @@ from typing import Any
 
 import pytest
 import requests
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import selectinload
 
-from app.demo.seed import seed_if_empty
+from app.demo.seed import seed_floor_if_missing, seed_if_empty
 from app.store.open import Store
 from app.store.tables import Order, OrderLine, Product
+from app.usecases.floor_layout import current_layout, layout_from_doc
 from sync.hub.db import open_hub_db
-from sync.hub.demo_seed import demo_documents, demo_stations, seed_hub
+from sync.hub.demo_seed import SeedCounts, demo_documents, demo_stations, seed_hub
+from sync.hub.layout import get_layout, set_layout
 from sync.hub.server import HubServer
+from sync.hub.tables import changes
 from sync.hub.tokens import revoke_station
 from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, ChangesPage
+from tests.sync.docs import layout
 
 ORDERS = 40  # the first N demo orders equal the N-order data set, so a small one will do
 
@@ -134,8 +138,35 @@ def test_seeding_twice_changes_nothing(engine: Engine) -> None:
     """A restarted demo keeps its progress: a warehouse with orders is left alone."""
     first = seed_hub(engine, "WH1", orders=5)
     again = seed_hub(engine, "WH1", orders=50)
-    assert first.orders == 5
-    assert (again.locations, again.products, again.box_types, again.orders) == (0, 0, 0, 0)
+    assert (first.orders, first.layout) == (5, 1)
+    assert again == SeedCounts()
+
+
+def test_the_demo_hubs_floor_is_the_stand_alone_demo_kiosks(engine: Engine, store: Store) -> None:
+    """The demo hub and a demo kiosk without a hub draw one floor from the same locations,
+    so picks are planned on the same floor either way."""
+    seed_hub(engine, "WH1", orders=1)
+    with engine.connect() as conn:
+        hub_floor = get_layout(conn, "WH1")
+    assert hub_floor is not None and hub_floor.version == 1
+    assert seed_if_empty(store.sessions, orders=1) and seed_floor_if_missing(store.sessions)
+    with store.reads() as s:
+        assert current_layout(s) == layout_from_doc(hub_floor)
+    assert hub_floor == demo_documents(orders=0).layout
+
+
+def test_a_demo_hub_seeded_before_floors_existed_gets_its_floor_only(engine: Engine) -> None:
+    """GIVEN a demo warehouse with orders and no floor (an older build seeded it) WHEN the
+    demo starts THEN it gets the demo floor and nothing else; a floor set by hand is kept."""
+    seed_hub(engine, "WH1", orders=2)
+    with engine.begin() as conn:
+        conn.execute(delete(changes).where(changes.c.kind == "layout"))
+    assert seed_hub(engine, "WH1", orders=2) == SeedCounts(layout=1)
+    with engine.begin() as conn:
+        mine, _ = set_layout(conn, "WH1", layout(0, 3))
+    assert seed_hub(engine, "WH1", orders=2) == SeedCounts()
+    with engine.connect() as conn:
+        assert get_layout(conn, "WH1") == mine
 
 
 def test_demo_tokens_are_private_and_kept_while_they_still_work(

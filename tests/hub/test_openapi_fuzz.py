@@ -37,14 +37,20 @@ from schemathesis.config import HealthCheck, OperationConfig
 from schemathesis.schemas import BaseSchema
 
 from sync.hub import catalog
+from sync.hub.layout import set_layout
 from sync.hub.openapi import OPENAPI_PATH
 from sync.hub.server import HubServer
 from sync.hub.tokens import create_station
-from sync.protocol import MAX_BATCH, PROTOCOL_HEADER, PROTOCOL_VERSION, ErrorBody
+from sync.protocol import MAX_BATCH, PROTOCOL_HEADER, PROTOCOL_VERSION, ErrorBody, LayoutDoc
 from tests.hub.conftest import location, order, product
 from tests.postgres import PostgresCluster
 
 MAX_EXAMPLES = 40
+FLOOR: dict[str, Any] = {  # a floor layout (LayoutDoc) as JSON
+    "aisles": [{"zone": "A", "number": 1, "x_m": 0}, {"zone": "A", "number": 2, "x_m": 3}],
+    "block_bays": [6, 6],
+    "depot": {"zone": "A", "number": 1, "y_m": 0},
+}
 ORDERS = [f"SO-{n}" for n in range(1, 9)]
 DATABASES = ["sqlite", "postgres"]
 
@@ -170,6 +176,7 @@ def seed(server: HubServer) -> dict[str, str]:
         catalog.upsert_locations(conn, "WH1", [location("A-01")])
         catalog.upsert_products(conn, "WH1", [product("SKU-1", location="A-01"), product("SKU-2")])
         catalog.upsert_orders(conn, "WH1", [order(n, "SKU-1", "SKU-2") for n in ORDERS])
+        set_layout(conn, "WH1", LayoutDoc.model_validate(FLOOR))
     tokens = {
         "station": create_station(server.engine, "WH1", "ST-1", "Packing 1"),
         "admin": create_station(server.engine, "WH1", "ADMIN", "The office", role="admin"),
@@ -278,6 +285,7 @@ POSTS = [  # (role, path) of every route taking a body
     ("station", "/v1/claims/renew"),
     ("admin", "/v1/orders"),
     ("admin", "/v1/orders/SO-1/status"),
+    ("admin", "/v1/layout"),
 ]
 
 
@@ -337,6 +345,10 @@ def _huge_numbers() -> list[Garbage]:
         _events(event("ItemPacked", packed)),
         _upload(orders=[order("SO-90", "SKU-1").model_dump(mode="json") | {"total_cents": huge}]),
         _upload(locations=[location("A-02").model_dump(mode="json") | {"aisle": huge}]),
+        Garbage("admin", "POST", "/v1/layout", FLOOR | {"block_bays": [huge]}),
+        Garbage("admin", "POST", "/v1/layout", FLOOR | {"bay_width_m": 1e308}),
+        Garbage("admin", "POST", "/v1/layout", raw=b'{"aisles": [{"zone": "A", "number": '
+                b'1, "x_m": 1e999}], "block_bays": [6], "depot": {"zone": "A", "number": 1}}'),
     ]
 
 
@@ -386,6 +398,8 @@ def _nul_strings() -> list[Garbage]:
         Garbage("admin", "GET", "/v1/orders/%00"),
         Garbage("admin", "POST", "/v1/orders/SO-1/status", {"status": "open", "reason": nul}),
         _upload(products=[sku]),
+        Garbage("admin", "POST", "/v1/layout", FLOOR | {"aisles": [{"zone": nul, "number": 1,
+                "x_m": 0}], "depot": {"zone": nul, "number": 1}}),
     ]
 
 

@@ -8,8 +8,11 @@ from typing import Any
 from app.usecases.central_docs import CentralChanges
 from sync.protocol import (
     AddressDoc,
+    AisleDoc,
     BarcodeDoc,
     BoxTypeDoc,
+    DepotDoc,
+    LayoutDoc,
     LocationDoc,
     OrderDoc,
     OrderLineDoc,
@@ -93,3 +96,17 @@ def box(code: str) -> BoxTypeDoc:
 
 def orders_page(*docs: OrderDoc) -> CentralChanges:
     return CentralChanges(orders=docs)
+
+
+def layout(
+    *xs: float, version: int = 1, block_bays: tuple[int, ...] = (6, 6), zone: str = "A"
+) -> LayoutDoc:
+    """Aisles 1, 2, ... of ``zone`` at ``xs`` (default 0 and 3 m), depot at aisle 1's front.
+    Unordered ``xs`` make a layout the protocol carries but no station can use."""
+    aisles = [AisleDoc(zone=zone, number=n, x_m=x) for n, x in enumerate(xs or (0, 3), 1)]
+    return LayoutDoc(
+        version=version,
+        aisles=aisles,
+        block_bays=list(block_bays),
+        depot=DepotDoc(zone=zone, number=1, y_m=0.0),
+    )

@@ -146,3 +146,26 @@ def test_sync_revision_starts_every_order_at_version_zero_and_a_fresh_cursor(
     with engine.connect() as conn:
         assert conn.execute(text("SELECT status FROM orders WHERE id = 1")).scalar() == "open"
     engine.dispose()
+
+
+def test_layout_revision_adds_an_empty_floor_that_downgrading_drops(tmp_path: Path) -> None:
+    """A store at 0004 with demo data: after 0005 it has no floor layout (the next pull or
+    the demo seed brings one) and its data intact; downgrading drops the floor only."""
+    from sqlalchemy import inspect, text
+
+    from app.demo.seed import seed_floor_if_missing, seed_if_empty
+    from app.store.db import session_factory
+
+    engine = open_engine(tmp_path / "s.sqlite3")
+    run_alembic(engine, "upgrade", "0004_sync")
+    seed_if_empty(session_factory(engine), orders=5)
+    upgrade_to_head(engine)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT COUNT(*) FROM floor_layout")).scalar() == 0
+        assert conn.execute(text("SELECT COUNT(*) FROM orders")).scalar() == 5
+    assert seed_floor_if_missing(session_factory(engine))
+    run_alembic(engine, "downgrade", "0004_sync")
+    assert not inspect(engine).has_table("floor_layout")
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT COUNT(*) FROM orders")).scalar() == 5
+    engine.dispose()
