@@ -22,6 +22,9 @@ class CodeKind(StrEnum):
 class Command(StrEnum):
     ASIDE = "ASIDE"  # put the current order aside, its scans kept
     REPRINT = "REPRINT"  # produce the last packed order's documents again
+    SHORT = "SHORT"  # picking: the rest of this task is not there (bin empty)
+    SKIP = "SKIP"  # picking: come back to this task at the end of the run
+    DAMAGED = "DAMAGED"  # picking: one unit here is damaged and was not taken
 
 
 @dataclass(frozen=True, slots=True)

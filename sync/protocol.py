@@ -12,7 +12,7 @@ fields), never renamed or removed; anything else is a new version.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -146,6 +146,8 @@ class OrderLineDoc(Wire):
     sku: Code
     quantity: Annotated[int, Field(ge=1)]
     unit_price_cents: Cents
+    # Products the customer accepts instead when the line's own is short at picking.
+    substitutes: Annotated[list[Code], Field(max_length=10)] = []
 
 
 OrderStatus = Literal["open", "held", "cancelled", "packed"]
@@ -367,12 +369,18 @@ class LabelPrintedPayload(Wire):
 
 
 class PickConfirmedPayload(Wire):
+    """Units of an order line picked and confirmed (in their tote, or on a bulk cart)."""
+
     order_number: Code
     line_no: Annotated[int, Field(ge=1)]
     sku: Code
     location: str
     quantity: Annotated[int, Field(ge=1)]
     tote: str | None = None
+    substitute_sku: Code | None = None  # taken instead of ``sku``, as the order allows
+    lot: Annotated[str | None, Field(max_length=20)] = None  # GS1 (10), when scanned
+    serial: Annotated[str | None, Field(max_length=20)] = None  # GS1 (21)
+    expiry: date | None = None  # GS1 (17)
 
 
 class ShortPickPayload(Wire):
@@ -384,6 +392,16 @@ class ShortPickPayload(Wire):
     reason: Annotated[str, Field(max_length=200)]
 
 
+class ItemDamagedPayload(Wire):
+    """A unit found damaged at a location while picking; it was left, not picked."""
+
+    order_number: Code
+    line_no: Annotated[int, Field(ge=1)]
+    sku: Code
+    location: str
+    quantity: Annotated[int, Field(ge=1)]
+
+
 EVENT_PAYLOADS: dict[str, type[Wire]] = {
     "PackStarted": PackStartedPayload,
     "ItemPacked": ItemPackedPayload,
@@ -393,6 +411,7 @@ EVENT_PAYLOADS: dict[str, type[Wire]] = {
     "LabelPrinted": LabelPrintedPayload,
     "PickConfirmed": PickConfirmedPayload,
     "ShortPick": ShortPickPayload,
+    "ItemDamaged": ItemDamagedPayload,
 }
 
 

@@ -12,7 +12,7 @@ from dataclasses import fields
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Table, func, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from app.demo.model import (
@@ -23,6 +23,7 @@ from app.demo.model import (
     DemoOrder,
     DemoProduct,
 )
+from app.store.pick_tables import OrderLineSubstitute
 from app.store.tables import (
     Base,
     BoxType,
@@ -87,6 +88,29 @@ def _order_lines(
             }
 
 
+def _insert_substitutes(
+    session: Session, data: DemoDataset, first_order_id: int, product_ids: dict[str, int]
+) -> None:
+    wanted = [
+        (order_id, line.line_no, product_ids[sku])
+        for order_id, order in enumerate(data.orders, first_order_id)
+        for line in order.lines
+        for sku in line.substitutes
+    ]
+    if not wanted or not inspect(session.connection()).has_table("order_line_substitutes"):
+        return  # (the migration tests load demo data into stores of older revisions)
+    line_ids = {
+        (order_id, line_no): line_id
+        for line_id, order_id, line_no in session.execute(
+            select(OrderLine.id, OrderLine.order_id, OrderLine.line_no).where(
+                OrderLine.order_id >= first_order_id
+            )
+        )
+    }
+    rows = [{"order_line_id": line_ids[(o, n)], "product_id": p} for o, n, p in wanted]
+    _insert(session, OrderLineSubstitute, iter(rows))
+
+
 def _same_names(obj: object, names: tuple[str, ...]) -> Row:
     return {name: getattr(obj, name) for name in names}
 
@@ -142,3 +166,4 @@ def load_dataset(session: Session, data: DemoDataset) -> None:
     )  # fmt: skip
     _insert(session, Order, rows)
     _insert(session, OrderLine, _order_lines(data, first, product_ids))
+    _insert_substitutes(session, data, first, product_ids)

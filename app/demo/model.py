@@ -67,6 +67,7 @@ class DemoOrderLine:
     sku: str
     qty: int
     unit_price_cents: int
+    substitutes: tuple[str, ...] = ()  # SKUs the customer accepts instead
 
 
 @dataclass(frozen=True, slots=True)

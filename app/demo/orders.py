@@ -152,6 +152,20 @@ def _pick(rng: Random, count: int, wanted: int, fast: Sequence[int]) -> list[int
     return chosen
 
 
+SUBSTITUTE_SHARE = 8  # one line in about eight accepts a substitute
+
+
+def _substitutes(order: int, line_no: int, idx: int, skus: Sequence[str]) -> tuple[str, ...]:
+    """The neighbouring product (usually another variant of the same item) for some lines.
+
+    Drawn from its own generator seeded by the order and line, so adding substitutes left
+    every other demo value (and every test that knows one) as it was."""
+    chance = Random(f"substitute-{order}-{line_no}")
+    if chance.randrange(SUBSTITUTE_SHARE) or len(skus) < 2:
+        return ()
+    return (skus[idx + 1] if idx + 1 < len(skus) else skus[idx - 1],)
+
+
 def _replacement(rng: Random, original: DemoOrder) -> tuple[_ShipTo, tuple[DemoOrderLine, ...]]:
     """Same customer, one or two of the original's items again, at no charge."""
     ship = _ShipTo(
@@ -208,7 +222,9 @@ def make_orders(
             chosen = _pick(rng, len(products), min(rng.randint(1, 12), len(products)), fast)
             price_list = prices[currency]
             lines = tuple(
-                DemoOrderLine(n, skus[idx], _QTY.pick(rng), price_list[idx])
+                DemoOrderLine(
+                    n, skus[idx], _QTY.pick(rng), price_list[idx], _substitutes(i, n, idx, skus)
+                )
                 for n, idx in enumerate(chosen, 1)
             )
         subtotal = sum(line.qty * line.unit_price_cents for line in lines)

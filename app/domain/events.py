@@ -138,4 +138,93 @@ class LabelPrinted:
         }
 
 
-DomainEvent = PackStarted | ItemPacked | OrderPacked | PackStopped | PackageClosed | LabelPrinted
+@dataclass(frozen=True, slots=True)
+class PickConfirmed:
+    """Units of an order line taken from a location and confirmed (in their tote, or on
+    the cart when picked in bulk). ``substitute_sku`` names the product taken instead of the
+    line's own, where the order allows it; ``lot``/``serial``/``expiry`` what a GS1 scan of
+    them said."""
+
+    type: ClassVar[str] = "PickConfirmed"
+    order_number: str
+    line_no: int
+    sku: str
+    location: str
+    quantity: int
+    tote: str | None
+    substitute_sku: str | None = None
+    lot: str | None = None
+    serial: str | None = None
+    expiry: str | None = None
+
+    def payload(self) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "order_number": self.order_number,
+            "line_no": self.line_no,
+            "sku": self.sku,
+            "location": self.location,
+            "quantity": self.quantity,
+            "tote": self.tote,
+        }
+        for key in ("substitute_sku", "lot", "serial", "expiry"):
+            if getattr(self, key) is not None:
+                body[key] = getattr(self, key)
+        return body
+
+
+@dataclass(frozen=True, slots=True)
+class ShortPick:
+    """Units of an order line the picker could not find at the location: the centre's cue
+    to replenish the bin, check the stock figure and reorder."""
+
+    type: ClassVar[str] = "ShortPick"
+    order_number: str
+    line_no: int
+    sku: str
+    location: str
+    quantity_short: int
+    reason: str  # "bin_empty" | "not_enough" | "damaged"
+
+    def payload(self) -> dict[str, Any]:
+        return {
+            "order_number": self.order_number,
+            "line_no": self.line_no,
+            "sku": self.sku,
+            "location": self.location,
+            "quantity_short": self.quantity_short,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ItemDamaged:
+    """A unit found damaged at a location while picking for an order; it was not taken."""
+
+    type: ClassVar[str] = "ItemDamaged"
+    order_number: str
+    line_no: int
+    sku: str
+    location: str
+    quantity: int
+
+    def payload(self) -> dict[str, Any]:
+        return {
+            "order_number": self.order_number,
+            "line_no": self.line_no,
+            "sku": self.sku,
+            "location": self.location,
+            "quantity": self.quantity,
+        }
+
+
+DomainEvent = (
+    PackStarted
+    | ItemPacked
+    | OrderPacked
+    | PackStopped
+    | PackageClosed
+    | LabelPrinted
+    | PickConfirmed
+    | ShortPick
+    | ItemDamaged
+)

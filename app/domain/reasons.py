@@ -33,3 +33,24 @@ class Reason(StrEnum):
     ORDER_STOPPED_PACKED_ELSEWHERE = "order_stopped_packed_elsewhere"  # put the units back
     ORDER_HELD = "order_held"  # the centre put it on hold (params: order, why)
     ORDER_NOT_HELD = "order_not_held"  # claims required and this station holds no lease
+    # Guided picking (app.picking.guide).
+    NO_RUN_OPEN = "no_run_open"  # a pick scan with no pick run started here
+    FINISH_RUN_FIRST = "finish_run_first"  # params: run (this station's active one)
+    RUN_NOT_FOUND = "run_not_found"
+    RUN_FINISHED = "run_finished"  # every task of the run is done
+    SCAN_TOTES_FIRST = "scan_totes_first"  # params: position of the next tote to scan
+    SCAN_LOCATION_FIRST = "scan_location_first"  # params: location
+    WRONG_LOCATION = "wrong_location"  # params: expected, scanned
+    PUT_IN_TOTE_FIRST = "put_in_tote_first"  # params: position
+    WRONG_TOTE = "wrong_tote"  # params: position, tote (the right one)
+    TOTE_ALREADY_ON_CART = "tote_already_on_cart"  # params: tote
+    TOTE_IN_USE = "tote_in_use"  # params: tote, run (another open run holds it)
+    NO_TOTE_EXPECTED = "no_tote_expected"
+    OVER_PICK = "over_pick"  # params: quantity
+    EXPIRED_ITEM = "expired_item"  # params: expiry
+    DUPLICATE_SERIAL = "duplicate_serial"  # params: serial
+    NOTHING_TO_SHORT = "nothing_to_short"
+    # Receiving picks at packing: sorting bulk picks, consolidating zone totes.
+    NOTHING_TO_SORT = "nothing_to_sort"  # params: sku (no picked unit of it waits for a slot)
+    UNKNOWN_TOTE = "unknown_tote"  # params: tote (no pick run filled it)
+    TOTE_STILL_PICKING = "tote_still_picking"  # params: tote, run

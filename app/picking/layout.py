@@ -14,9 +14,11 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-import numpy as np
-from numpy.typing import NDArray
+if TYPE_CHECKING:  # numpy is imported where arrays are made: the kiosk starts without it
+    import numpy as np
+    from numpy.typing import NDArray
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,12 @@ class Layout:
     def __post_init__(self) -> None:
         if not self.aisles or not self.block_bays or min(self.block_bays) < 1:
             raise ValueError("a layout needs at least one aisle and one block of bays")
+        if not 0 <= self.depot.aisle < len(self.aisles):
+            raise ValueError("the depot must stand at one of the aisles")
+        if not any(abs(self.depot.y - c) < 1e-9 for c in self.cross_ys):
+            # Routes start and end on a cross aisle: the exact single-block method and the
+            # pickers' walks both assume it (a depot inside an aisle is not a real station).
+            raise ValueError("the depot must stand on a cross aisle (front, back or between)")
         xs = [a.x for a in self.aisles]
         if any(b <= a for a, b in itertools.pairwise(xs)):
             raise ValueError("aisles must be listed left to right, each further right")
@@ -87,6 +95,8 @@ class Layout:
 
     @cached_property
     def aisle_xs(self) -> NDArray[np.float64]:
+        import numpy as np
+
         return np.array([a.x for a in self.aisles], dtype=np.float64)
 
     @cached_property
@@ -124,11 +134,13 @@ class Layout:
         """Shortest walk between two spots: straight along one aisle, else via a cross aisle."""
         if a.aisle == b.aisle:
             return abs(a.y - b.y)
-        across = abs(float(self.aisle_xs[a.aisle] - self.aisle_xs[b.aisle]))
+        across = abs(self.aisles[a.aisle].x - self.aisles[b.aisle].x)
         return across + min(abs(a.y - c) + abs(b.y - c) for c in self.cross_ys)
 
     def distance_matrix(self, spots: Sequence[Spot]) -> NDArray[np.float64]:
         """All pairwise walking distances (the same rule as ``distance``), vectorised."""
+        import numpy as np
+
         aisle = np.array([s.aisle for s in spots], dtype=np.int64)
         y = np.array([s.y for s in spots], dtype=np.float64)
         x = self.aisle_xs[aisle]

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, bindparam, delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from app.store.pick_tables import OrderLineSubstitute, PickAllocation, PickCapture
 from app.store.tables import (
     BoxType,
     Location,
@@ -34,6 +35,9 @@ lines = table(OrderLine)
 packages = table(Package)
 contents = table(PackageContent)
 stations = table(Station)
+allocations = table(PickAllocation)
+captures = table(PickCapture)
+substitutes = table(OrderLineSubstitute)
 
 CHUNK = 500  # values per IN (...) list
 
@@ -241,8 +245,11 @@ _INSERT_LINES = (
 
 def replace_lines(conn: Connection, order_ids: Sequence[int], rows: Sequence[Row]) -> None:
     """The orders' lines become exactly ``rows`` (only for orders with nothing packed).
-    Lines are plain integers, inserted through the driver (100,000 in a first pull)."""
+    Lines are plain integers, inserted through the driver (100,000 in a first pull).
+    Picks planned for the old lines go with them (``drop_line_dependents``)."""
     for part in _chunks(order_ids):
+        of_orders = select(lines.c.id).where(lines.c.order_id.in_(part))
+        drop_line_dependents(conn, of_orders)
         conn.execute(delete(lines).where(lines.c.order_id.in_(part)))
     if rows:
         conn.exec_driver_sql(_INSERT_LINES, [tuple(r[c] for c in _LINE_COLUMNS) for r in rows])
@@ -260,7 +267,42 @@ def update_line(conn: Connection, line_id: int, **values: object) -> None:
 
 
 def delete_line(conn: Connection, line_id: int) -> None:
+    drop_line_dependents(conn, select(lines.c.id).where(lines.c.id == line_id))
     conn.execute(delete(lines).where(lines.c.id == line_id))
+
+
+def picked_units(conn: Connection, order_ids: Sequence[int]) -> dict[int, int]:
+    """Order id -> units picked (or in hand) for it in any pick run."""
+    query = (
+        select(lines.c.order_id, func.sum(allocations.c.picked + allocations.c.in_hand))
+        .join(allocations, allocations.c.order_line_id == lines.c.id)
+        .where(lines.c.order_id.in_(list(order_ids)))
+        .group_by(lines.c.order_id)
+    )
+    return {order_id: int(units) for order_id, units in conn.execute(query) if units}
+
+
+def drop_line_dependents(conn: Connection, line_ids: Any) -> None:
+    """Pick allocations (with their GS1 captures) and substitutes of these lines (a select
+    of line ids): the centre replaced the lines, so what was planned for them is void."""
+    of_lines = select(allocations.c.id).where(allocations.c.order_line_id.in_(line_ids))
+    conn.execute(delete(captures).where(captures.c.allocation_id.in_(of_lines)))
+    conn.execute(delete(allocations).where(allocations.c.order_line_id.in_(line_ids)))
+    conn.execute(delete(substitutes).where(substitutes.c.order_line_id.in_(line_ids)))
+
+
+def add_substitutes(conn: Connection, rows: Sequence[tuple[int, int, int]]) -> None:
+    """(order id, line no, product id): products an order line accepts instead."""
+    for order_id, line_no, product_id in rows:
+        line_id = conn.execute(
+            select(lines.c.id).where(lines.c.order_id == order_id, lines.c.line_no == line_no)
+        ).scalar()
+        if line_id is not None:
+            conn.execute(
+                sqlite_insert(substitutes)
+                .values(order_line_id=line_id, product_id=product_id)
+                .on_conflict_do_nothing()
+            )
 
 
 def reset_packing(conn: Connection, order_id: int) -> None:

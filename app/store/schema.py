@@ -13,5 +13,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0003_print_routing",
     "0004_sync",
     "0005_layout",
+    "0006_picking",
 )
 HEAD = KNOWN_REVISIONS[-1]

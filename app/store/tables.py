@@ -352,3 +352,7 @@ class FloorLayout(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
 
+
+# The picking tables live in their own module on the same Base; importing it here puts
+# them in ``Base.metadata`` wherever the schema is read (migrations, tests).
+from app.store import pick_tables as _pick_tables  # noqa: E402, F401

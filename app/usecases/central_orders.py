@@ -16,6 +16,7 @@ from sqlalchemy import Connection
 
 from app.context import StationContext
 from app.store import central_queries as cq
+from app.store.journal import audit
 from app.usecases.central_docs import ApplyReport, OrderLike
 from app.usecases.central_progress import InProgress, address_changed, line_rows, settle
 
@@ -75,7 +76,9 @@ def apply_orders(
         if doc.number not in latest or doc.version > latest[doc.number].version:
             latest[doc.number] = doc
     local = cq.local_orders(conn, list(latest))
-    sku_ids = cq.product_ids(conn, [line.sku for d in latest.values() for line in d.lines])
+    skus = [line.sku for d in latest.values() for line in d.lines]
+    skus += [sub for d in latest.values() for line in d.lines for sub in line.substitutes]
+    sku_ids = cq.product_ids(conn, skus)
     fresh: list[OrderLike] = []
     untouched: list[tuple[Any, OrderLike]] = []
     started: list[tuple[Any, OrderLike]] = []
@@ -98,7 +101,12 @@ def apply_orders(
     started += [(row, doc) for row, doc in untouched if row.id in with_packages]
     untouched = [(row, doc) for row, doc in untouched if row.id not in with_packages]
     _insert(conn, fresh, sku_ids)
+    picked = cq.picked_units(conn, [row.id for row, _ in untouched])
+    for row, doc in untouched:
+        if picked.get(row.id):  # the picks planned for the old lines are void now
+            audit(conn, ctx, now, "picks_dropped", doc.number, {"units": picked[row.id]})
     _replace(conn, untouched, sku_ids)
+    _substitutes(conn, [*fresh, *(doc for _, doc in untouched)], sku_ids)
     report.orders_new += len(fresh)
     report.orders_updated += len(untouched) + len(started)
     quick = [(row, doc) for row, doc in started if _only_version(row, doc)]
@@ -109,6 +117,22 @@ def apply_orders(
         for row, doc in started:
             if not _only_version(row, doc):
                 settle(work, row, doc, header(doc), sku_ids)
+
+
+def _substitutes(conn: Connection, docs: Sequence[OrderLike], sku_ids: dict[str, int]) -> None:
+    """The substitutes the centre allows, for lines just written; unknown SKUs are skipped
+    (a substitute the station cannot scan is no substitute)."""
+    wanted = [
+        (d.number, line.line_no, sub) for d in docs for line in d.lines for sub in line.substitutes
+    ]
+    if not wanted:
+        return
+    ids = {
+        row.number: row.id for row in cq.local_orders(conn, list({w[0] for w in wanted})).values()
+    }
+    cq.add_substitutes(
+        conn, [(ids[n], line_no, sku_ids[sku]) for n, line_no, sku in wanted if sku in sku_ids]
+    )
 
 
 def _insert(conn: Connection, docs: Sequence[OrderLike], sku_ids: dict[str, int]) -> None:

@@ -92,22 +92,25 @@ def layout_from_doc(doc: LayoutLike) -> Layout:
     if where is None:
         name = _aisle_name(depot.zone, depot.number)
         raise UnusableLayoutError(f"the depot is in aisle {name}, which is not on the layout")
+    aisles = tuple(AisleSpec(a.zone, a.number, float(a.x_m)) for a in doc.aisles)
+    blocks = tuple(int(b) for b in doc.block_bays)
+    bay_width, margin = float(doc.bay_width_m), float(doc.cross_margin_m)
     try:
-        layout = Layout(
-            aisles=tuple(AisleSpec(a.zone, a.number, float(a.x_m)) for a in doc.aisles),
-            block_bays=tuple(int(b) for b in doc.block_bays),
-            bay_width=float(doc.bay_width_m),
-            cross_margin=float(doc.cross_margin_m),
-            depot=Spot(where, float(depot.y_m)),
-        )
+        floor = Layout(aisles, blocks, bay_width, margin)  # the depot checked below
     except ValueError as exc:
         raise UnusableLayoutError(f"the layout cannot be used: {exc}") from None
-    if not (math.isfinite(depot.y_m) and 0 <= depot.y_m <= layout.length):
+    if not (math.isfinite(depot.y_m) and 0 <= depot.y_m <= floor.length):
         raise UnusableLayoutError(
             f"the depot is {depot.y_m} m deep into its aisle, outside the floor "
-            f"(0 to {layout.length:g} m)"
+            f"(0 to {floor.length:g} m)"
         )
-    return layout
+    if not any(abs(depot.y_m - y) < 1e-6 for y in floor.cross_ys):
+        crossings = ", ".join(f"{y:g}" for y in floor.cross_ys)
+        raise UnusableLayoutError(
+            f"the depot must stand on a cross aisle (at {crossings} m), not "
+            f"{depot.y_m:g} m deep into its aisle"
+        )
+    return Layout(aisles, blocks, bay_width, margin, Spot(where, float(depot.y_m)))
 
 
 def doc_of_layout(layout: Layout, version: int = 0) -> FloorDoc:

@@ -27,6 +27,7 @@ from app.store.journal import audit, emit
 from app.store.tables import Station
 from app.usecases.claims import holds
 from app.usecases.print_plan import LabelSettings, queue_packed_order
+from app.usecases.product_lookup import find_product
 from app.usecases.results import Outcome, ScanResult, refuse
 from app.usecases.station_commands import CommandContext, leave_current_order, run_code
 from app.usecases.stop_notice import hold_reason, stopped_refusal
@@ -160,7 +161,7 @@ class PackStation:
     ) -> ScanResult:
         order = q.order_by_number(conn, meaning.text)
         if order is None:
-            if _find_product(conn, meaning) is not None:
+            if find_product(conn, meaning) is not None:
                 return refuse(Reason.NO_ORDER_OPEN, None, code=meaning.shown)
             return _not_found(meaning, Reason.ORDER_NOT_FOUND, None)
         if order.status == "packed":
@@ -197,7 +198,7 @@ class PackStation:
         meaning: Interpretation,
         weight_g: int | None = None,
     ) -> ScanResult:
-        found = _find_product(conn, meaning)
+        found = find_product(conn, meaning)
         if found is None:
             other = q.order_by_number(conn, meaning.text)
             view = pack_view(header, line_views(rows))
@@ -313,17 +314,6 @@ class PackStation:
         if row is None:
             raise LookupError(f"station {self._ctx.station_code} not set up: call ensure_station")
         return row
-
-
-def _find_product(conn: Connection, meaning: Interpretation) -> q.ProductHit | None:
-    """By GTIN when it is one (then by its other reading: eight digits can be an EAN-8 or
-    a UPC-E), else (or then) by SKU: numeric SKUs exist."""
-    if meaning.kind is ScanKind.GTIN:
-        for gtin14 in (meaning.gtin14, meaning.alt_gtin14):
-            hit = None if gtin14 is None else q.product_by_gtin(conn, gtin14)
-            if hit is not None:
-                return hit
-    return q.product_by_sku(conn, meaning.text)
 
 
 def _is_order_or_sku(conn: Connection, text: str) -> bool:

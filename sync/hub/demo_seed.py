@@ -143,7 +143,11 @@ def order_doc(o: DemoOrder) -> OrderDoc:
         gift_message=o.gift_message,
         lines=[
             OrderLineDoc(
-                line_no=x.line_no, sku=x.sku, quantity=x.qty, unit_price_cents=x.unit_price_cents
+                line_no=x.line_no,
+                sku=x.sku,
+                quantity=x.qty,
+                unit_price_cents=x.unit_price_cents,
+                substitutes=list(x.substitutes),
             )
             for x in o.lines
         ],

@@ -29,6 +29,19 @@ BENCHMARKS = {
         "tests.bench.bench_hub_stations",
         ("hub_50_stations_events_per_s", "hub_50_stations_p99_ms"),
     ),
+    "routing": (
+        "tests.bench.bench_routing",
+        ("route_single_block_max_ratio", "route_single_block_100_ms"),
+    ),
+    "route_multi": (
+        "tests.bench.bench_route_multi",
+        ("route_multi_block_ratio_to_ortools", "route_multi_block_100_ms"),
+    ),
+    "batching": (
+        "tests.bench.bench_batching",
+        ("batch_60_orders_s", "batch_saving_1_4_lines_pct", "batch_saving_5_10_lines_pct"),
+    ),
+    "plan": ("tests.bench.bench_plan", ("plan_2000_orders_s",)),
 }
 
 
@@ -58,10 +71,10 @@ def main(argv: list[str]) -> int:
     merged.update({f.name: f.as_json() for f in figures})
     out.write_text(json.dumps({"figures": list(merged.values())}, indent=2) + "\n")
     print()
-    print(f"{'figure':<22} {'value':>10} {'unit':<5} {'target':<9} {'ok':<4} anchor")
+    print(f"{'figure':<36} {'value':>10} {'unit':<5} {'target':<9} {'ok':<4} anchor")
     for f in figures:
         ok = {True: "yes", False: "NO", None: "-"}[f.meets_target()]
-        print(f"{f.name:<22} {f.value:>10.3f} {f.unit:<5} {f.target:<9} {ok:<4} {f.anchor}")
+        print(f"{f.name:<36} {f.value:>10.3f} {f.unit:<5} {f.target:<9} {ok:<4} {f.anchor}")
     print(f"\nwritten: {out}")
     return 0
 
