@@ -495,6 +495,25 @@ class ConflictList(Wire):
     conflicts: list[ConflictDoc]
 
 
+class ShortageDoc(Wire):
+    """Units found missing (short picks) or damaged at one location, summed over a period:
+    the cue to refill the bin, check the stock figure and reorder."""
+
+    sku: str
+    location: str
+    units_short: int
+    units_damaged: int
+    reports: int
+    last_at: datetime
+    reasons: list[str]  # bin_empty, not_enough, damaged
+    orders: list[str]  # the orders that went short
+
+
+class ShortageList(Wire):
+    since: datetime
+    shortages: list[ShortageDoc]
+
+
 # -- the centre (admin tokens only) ---------------------------------------------------------
 
 

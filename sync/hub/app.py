@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request, Response
@@ -19,7 +19,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException
 
-from sync.hub import catalog, claims, events, feed, layout
+from sync.hub import catalog, claims, events, feed, layout, shortages
 from sync.hub.auth import (
     AdminDep,
     ApiError,
@@ -46,6 +46,8 @@ from sync.protocol import (
     LayoutDoc,
     OrderDoc,
     OrdersUpload,
+    ShortageDoc,
+    ShortageList,
     StatusChange,
     UploadResult,
     Wire,
@@ -110,6 +112,7 @@ def create_app(
         ("/v1/conflicts", list_conflicts, "GET", ConflictList),
         ("/v1/layout", set_layout, "POST", LayoutDoc),
         ("/v1/layout", get_layout, "GET", LayoutDoc),
+        ("/v1/reports/shortages", list_shortages, "GET", ShortageList),
     ]
     for path, endpoint, method, model in centre:
         app.add_api_route(
@@ -266,6 +269,31 @@ def get_layout(hub: HubDep, admin: AdminDep) -> LayoutDoc:
     if found is None:
         raise ApiError(404, "not_found", "This warehouse has no floor layout yet.")
     return found
+
+
+def list_shortages(
+    hub: HubDep,
+    admin: AdminDep,
+    hours: Annotated[int, Query(ge=1, le=24 * 366)] = 24,
+) -> ShortageList:
+    """Short picks and damaged units per SKU and location over the last ``hours``."""
+    since = hub.clock() - timedelta(hours=hours)
+    with reading(hub.engine) as conn:
+        found = shortages.shortages(conn, admin.warehouse, since)
+    docs = [
+        ShortageDoc(
+            sku=s.sku,
+            location=s.location,
+            units_short=s.units_short,
+            units_damaged=s.units_damaged,
+            reports=s.reports,
+            last_at=s.last_at or since,
+            reasons=sorted(s.reasons),
+            orders=sorted(s.orders),
+        )
+        for s in found
+    ]
+    return ShortageList(since=since, shortages=docs)
 
 
 def list_conflicts(

@@ -13,7 +13,9 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 from sqlalchemy import Connection, Engine, make_url, select
@@ -233,6 +235,28 @@ def _conflicts(args: argparse.Namespace, engine: Engine) -> int:
     return 0
 
 
+def _shortages(args: argparse.Namespace, engine: Engine) -> int:
+    from sync.hub.shortages import shortages
+
+    since = args.since or datetime.now(UTC) - timedelta(hours=args.hours)
+    with engine.connect() as conn:
+        _require_warehouse(conn, args.warehouse)
+        found = shortages(conn, args.warehouse, since)
+    if not found:
+        print(
+            f"no short picks or damaged units in warehouse {args.warehouse} "
+            f"since {since:%Y-%m-%d %H:%M} UTC"
+        )
+        return 0
+    print(f"{'sku':<16} {'location':<16} {'short':>5} {'damaged':>7} {'reports':>7}  reasons")
+    for s in found:
+        print(
+            f"{s.sku:<16} {s.location:<16} {s.units_short:>5} {s.units_damaged:>7} "
+            f"{s.reports:>7}  {', '.join(sorted(s.reasons))}"
+        )
+    return 0
+
+
 def _layout_set(args: argparse.Namespace, engine: Engine) -> int:
     from pydantic import ValidationError
 
@@ -283,11 +307,35 @@ def _migrate(args: argparse.Namespace, engine: Engine) -> int:
 Command = Callable[[argparse.Namespace, Engine], int]
 
 
+def _moment(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date-time (2026-11-26T08:00)"
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def _code(text: str) -> str:
     """Station, warehouse and order codes: the protocol's 1 to 40 characters."""
     if not 1 <= len(text.strip()) <= 40:
         raise argparse.ArgumentTypeError(f"{text!r}: a code has 1 to 40 characters")
     return text.strip()
+
+
+def _layout_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    layout = sub.add_parser("layout", help="set or show a warehouse's floor layout")
+    layout_sub = layout.add_subparsers(dest="action", required=True, metavar="ACTION")
+    p = layout_sub.add_parser(
+        "set", parents=[common], help="set the floor layout from a JSON file (docs/sync.md)"
+    )
+    p.set_defaults(run=_layout_set)
+    p.add_argument("file", metavar="FILE.json")
+    p.add_argument("--warehouse", required=True, type=_code)
+    p = layout_sub.add_parser("show", parents=[common], help="print the floor layout as JSON")
+    p.set_defaults(run=_layout_show)
+    p.add_argument("--warehouse", required=True, type=_code)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -343,17 +391,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--warehouse", required=True, type=_code)
     p.add_argument("--limit", type=int, default=100, help="the newest N (default 100)")
 
-    layout = sub.add_parser("layout", help="set or show a warehouse's floor layout")
-    layout_sub = layout.add_subparsers(dest="action", required=True, metavar="ACTION")
-    p = layout_sub.add_parser(
-        "set", parents=[common], help="set the floor layout from a JSON file (docs/sync.md)"
-    )
-    p.set_defaults(run=_layout_set)
-    p.add_argument("file", metavar="FILE.json")
+    p = command("shortages", _shortages, "short picks and damaged units per SKU and location")
     p.add_argument("--warehouse", required=True, type=_code)
-    p = layout_sub.add_parser("show", parents=[common], help="print the floor layout as JSON")
-    p.set_defaults(run=_layout_show)
-    p.add_argument("--warehouse", required=True, type=_code)
+    p.add_argument("--hours", type=int, default=24, help="over the last N hours (default 24)")
+    p.add_argument("--since", type=_moment, help="from this UTC date-time on (ISO 8601)")
+
+    _layout_commands(sub, common)
 
     command("migrate", _migrate, "bring the database to this build's schema")
     return parser
