@@ -136,8 +136,9 @@ class Placed:
     parts: tuple[tuple[int, int, bool], ...]
 
 
-def check_location(run: RunState, code: str) -> Refusal | None:
-    step = prompt(run)
+def _not_walking(step: Prompt) -> Refusal | None:
+    """Why a location or item scan cannot be taken now: totes to bind, items to put away,
+    or nothing left to pick."""
     if step.step is Step.BIND_TOTE:
         return Refusal(
             Reason.SCAN_TOTES_FIRST, {"position": step.tote.position if step.tote else 0}
@@ -146,6 +147,14 @@ def check_location(run: RunState, code: str) -> Refusal | None:
         return Refusal(Reason.RUN_FINISHED)
     if step.step is Step.PUT and step.tote is not None:
         return Refusal(Reason.PUT_IN_TOTE_FIRST, {"position": step.tote.position})
+    return None
+
+
+def check_location(run: RunState, code: str) -> Refusal | None:
+    step = prompt(run)
+    refusal = _not_walking(step)
+    if refusal is not None or step.task is None:
+        return refusal
     if code != step.task.location:
         return Refusal(Reason.WRONG_LOCATION, {"expected": step.task.location, "scanned": code})
     return None
@@ -154,16 +163,11 @@ def check_location(run: RunState, code: str) -> Refusal | None:
 def place_item(run: RunState, product_id: int, units: int) -> Placed | Refusal:
     """Where scanned units of ``product_id`` go in the current task, or why they cannot."""
     step = prompt(run)
-    if step.step is Step.BIND_TOTE:
-        return Refusal(
-            Reason.SCAN_TOTES_FIRST, {"position": step.tote.position if step.tote else 0}
-        )
-    if step.task is None:
-        return Refusal(Reason.RUN_FINISHED)
+    refusal = _not_walking(step)
+    if refusal is not None or step.task is None:
+        return refusal or Refusal(Reason.RUN_FINISHED)
     if step.step is Step.GO_TO:
         return Refusal(Reason.SCAN_LOCATION_FIRST, {"location": step.task.location})
-    if step.step is Step.PUT and step.tote is not None:
-        return Refusal(Reason.PUT_IN_TOTE_FIRST, {"position": step.tote.position})
     task = step.task
     open_allocations = [a for a in task.allocations if a.remaining]
     if product_id == task.product_id:
