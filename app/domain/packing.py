@@ -14,6 +14,7 @@ class LineProgress:
     product_id: int
     qty_ordered: int
     qty_packed: int
+    substitutes: frozenset[int] = frozenset()  # products the customer accepts instead
 
     @property
     def remaining(self) -> int:
@@ -42,12 +43,17 @@ class Refuse:
 
 
 def verify_item(lines: Sequence[LineProgress], product_id: int, units: int) -> Accept | Refuse:
-    """Put ``units`` of ``product_id`` on its lines, first line first.
+    """Put ``units`` of ``product_id`` on its lines, first line first (or on lines that
+    accept it as a substitute).
 
     A case barcode (``units`` > 1) is accepted only whole (half a case cannot be scanned),
     but may fill several lines of the same product.
     """
     mine = [line for line in lines if line.product_id == product_id]
+    if not mine or not any(line.remaining for line in mine):
+        # A substitute the order allows (picked when its own product was short) fills the
+        # lines that accept it; the line's own product, when there is one, comes first.
+        mine += [line for line in lines if product_id in line.substitutes]
     if not mine:
         return Refuse(Reason.WRONG_ITEM)
     remaining = sum(line.remaining for line in mine)

@@ -24,6 +24,7 @@ from app.scanning import Interpretation, RawScan, ScanKind, interpret
 from app.store import packing_queries as q
 from app.store import sync_queries as sq
 from app.store.journal import audit, emit
+from app.store.pick_queries import line_substitutes
 from app.store.tables import Station
 from app.usecases.claims import holds
 from app.usecases.print_plan import LabelSettings, queue_packed_order
@@ -209,8 +210,12 @@ class PackStation:
                     Reason.ANOTHER_ORDER_OPEN, view, order=header.number, other=other.number
                 )
             return _not_found(meaning, Reason.UNKNOWN_BARCODE, view)
+        subs = line_substitutes(conn, [r.id for r in rows])
         progress = [
-            LineProgress(r.line_no, r.product_id, r.qty_ordered, r.qty_packed) for r in rows
+            LineProgress(
+                r.line_no, r.product_id, r.qty_ordered, r.qty_packed, frozenset(subs.get(r.id, ()))
+            )
+            for r in rows
         ]
         decision = verify_item(progress, found.id, found.units)
         if not isinstance(decision, Accept):

@@ -43,3 +43,25 @@ def test_accepted_units_fit_exactly_and_refusals_say_why(
             assert decision.reason is Reason.OVER_PACK
         else:
             assert decision.reason is Reason.CASE_EXCEEDS_REMAINING and units > remaining
+
+
+def test_a_substitute_the_order_allows_fills_its_line() -> None:
+    """A product the line accepts instead (picked as a substitute) is packed on that line;
+    one no line accepts is a wrong item."""
+    lines = [
+        LineProgress(1, product_id=7, qty_ordered=2, qty_packed=0, substitutes=frozenset({9})),
+        LineProgress(2, product_id=8, qty_ordered=1, qty_packed=0),
+    ]
+    assert verify_item(lines, 9, 1) == Accept(((1, 1),))
+    assert verify_item(lines, 10, 1) == Refuse(Reason.WRONG_ITEM)
+
+
+def test_the_lines_own_product_is_used_before_a_substitute_line() -> None:
+    """When a product is both one line's own and another's substitute, its own line fills first."""
+    lines = [
+        LineProgress(1, product_id=7, qty_ordered=1, qty_packed=0, substitutes=frozenset({8})),
+        LineProgress(2, product_id=8, qty_ordered=1, qty_packed=0),
+    ]
+    assert verify_item(lines, 8, 1) == Accept(((2, 1),))
+    done = [lines[0], LineProgress(2, product_id=8, qty_ordered=1, qty_packed=1)]
+    assert verify_item(done, 8, 1) == Accept(((1, 1),))

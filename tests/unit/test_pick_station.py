@@ -16,7 +16,7 @@ from app.context import StationContext
 from app.domain.reasons import Reason
 from app.picking.guide import Step
 from app.picking.runs import Method
-from app.scanning import GS
+from app.scanning import GS, RawScan
 from app.store.open import Store, open_store
 from app.store.pick_tables import OrderLineSubstitute, PickAllocation, PickCapture, PickRun
 from app.store.tables import AuditEntry, OrderLine, OutboxEvent, Product
@@ -318,3 +318,40 @@ def test_urgent_runs_are_offered_first(store: Store) -> None:
     flags = [r.urgent for r in runs]
     assert flags == sorted(flags, reverse=True)
     assert Counter(r.method for r in runs) == {"cluster": len(runs)}
+
+
+def test_an_order_picked_with_a_substitute_is_packed_with_it(store: Store) -> None:
+    """The substitute picked for a line is accepted when that order is packed."""
+    from app.usecases.pack_station import PackStation
+    from app.usecases.results import Outcome
+
+    release(store)
+    picker = work(store)
+    view = _bind_all(picker, picker.start().view)  # type: ignore[arg-type]
+    assert view.task is not None and view.order is not None
+    gtins = barcodes(store)
+    other_sku = next(s for s in gtins if s != view.task.sku)
+    with store.sessions.begin() as session:
+        substitute = session.execute(
+            select(Product.id).where(Product.sku == other_sku)
+        ).scalar_one()
+        line_id = _line_of(session, view.order, view.task.allocations[0].line_no)
+        session.add(OrderLineSubstitute(order_line_id=line_id, product_id=substitute))
+    scan(picker, f"LOC:{view.task.location}")
+    assert scan(picker, gtins[other_sku]).accepted
+    follow(picker, gtins)
+    packer = PackStation(store.sessions, StationContext("PACK-1", "OP-002"), clock=lambda: NOW)
+    packer.ensure_station("Packing 1")
+    opened = packer.scan(RawScan(view.order, "manual"))
+    assert opened.view is not None
+    result = opened
+    for line in opened.view.lines:
+        code = (
+            gtins[other_sku]
+            if line.line_no == view.task.allocations[0].line_no
+            else gtins[line.sku]
+        )
+        for _ in range(line.qty_ordered - line.qty_packed):
+            result = packer.scan(RawScan(code, "manual"))
+            assert result.accepted, result
+    assert result.outcome is Outcome.ORDER_PACKED
