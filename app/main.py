@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import sys
@@ -171,6 +172,8 @@ def _services(config: Any, store: Any, devices: Any, printer: Any, gateway: Any,
     from app.scale_protocols import ScaleProtocol
     from app.serial_framing import FramingConfig, Terminator
     from app.usecases.pack_station import PackStation
+    from app.usecases.pick_receiving import Receiving
+    from app.usecases.pick_station import PickWork
     from app.usecases.print_decisions import PrintDecisions
     from app.usecases.print_plan import LabelSettings
     from app.usecases.status import StationStatus
@@ -223,7 +226,18 @@ def _services(config: Any, store: Any, devices: Any, printer: Any, gateway: Any,
         # the kiosk's start must not pay.
         renderers=_OnFirstUse(_renderers),
         sync=sync,
+        picking=PickWork(store.sessions, ctx),
+        receiving=Receiving(store.sessions, ctx),
+        release_wave=_wave_release(store.sessions, ctx),
     )
+
+
+def _wave_release(sessions: Any, ctx: Any) -> Callable[[Any], Any]:
+    """Release the next wave by a method, on this station's store (the window calls it on
+    a background thread: the store's engine gives each thread its own connection)."""
+    from app.usecases.pick_planning import release_wave
+
+    return functools.partial(release_wave, sessions, ctx)
 
 
 def _renderers() -> dict[Any, Any]:

@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING
 from app.repeat_guard import RepeatConfig, RepeatGuard
 from app.scanning import RawScan
 from app.usecases.results import Outcome, ScanResult
+from app.usecases.views import PackView
 from app.wedge import WedgeConfig
 from ui.device_links import DeviceLinks
 from ui.messages import outcome_feedback
+from ui.pick_controller import PickController
 from ui.print_check import PrintCheck
 from ui.print_controller import PrintController
 from ui.qt import (
@@ -80,6 +82,9 @@ class MainWindow(QMainWindow):
         root.addWidget(self.stack, 1)
         self.print_check = PrintCheck()
         root.addWidget(self.print_check)
+        # Picking and sorting, when the station does them: its buttons join the controls.
+        self.picking = PickController(services, self.stack, self.banner, metrics, parent=self)
+        self.picking.packing_requested.connect(self._show_packing)
 
         root.addLayout(self._controls())
         self.ready.devices_button.clicked.connect(self._show_devices)
@@ -171,7 +176,13 @@ class MainWindow(QMainWindow):
         self.aside_button = self._button(self.tr("Put order aside"), self._put_aside)
         self.retry_button = self._button(self.tr("Retry printing"), self._retry_print, "warning")
         controls.addWidget(self.entry, 1)
-        buttons = (self.enter_button, self.aside_button, self.retry_button, *self.sync.buttons)
+        buttons = (
+            self.enter_button,
+            self.aside_button,
+            self.retry_button,
+            *self.sync.buttons,
+            *self.picking.buttons,
+        )
         for button in buttons:
             controls.addWidget(button)
         return controls
@@ -204,6 +215,18 @@ class MainWindow(QMainWindow):
 
     def _start(self) -> None:
         current = self._services.station.current()
+        if current is not None or not self.picking.resume():  # else back on its pick run
+            self._show_order_or_ready(current)
+        self._update_buttons()
+        self._check_stopped()  # stopped by the centre while the station was off
+        self.printing.start()
+
+    def _show_packing(self) -> None:
+        """Back from picking or sorting to the order this station packs, or to Ready."""
+        self._show_order_or_ready(self._services.station.current())
+        self._check_stopped()
+
+    def _show_order_or_ready(self, current: PackView | None) -> None:
         if current is None:
             self._show_ready()
         else:
@@ -219,8 +242,6 @@ class MainWindow(QMainWindow):
                 self.tr("Scan the next item."),
             )
         self._update_buttons()
-        self._check_stopped()  # stopped by the centre while the station was off
-        self.printing.start()
 
     def _check_stopped(self) -> None:
         """The centre may have cancelled, held or changed the order on the screen: if so,
@@ -262,6 +283,10 @@ class MainWindow(QMainWindow):
             return
         if not self._repeats.accept(raw):
             log.info("multi-read of %r from %s ignored", raw.text, raw.source)
+            return
+        if self.picking.active:  # picking or sorting: the controller shows the outcome
+            self.scan_handled.emit(self.picking.handle_scan(raw))
+            self.status_panel.note_scan()
             return
         self._scan_now(raw)
 
@@ -403,6 +428,7 @@ class MainWindow(QMainWindow):
     def shut_down(self) -> None:
         """Stop delivering background results (also when the app quits without closing)."""
         self.printing.close()
+        self.picking.close()
         if self._devices is not None:
             self._devices.close_checks()
         self.status_panel.stop()

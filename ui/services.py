@@ -3,14 +3,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from app.picking.runs import Method
 from app.ports import DocumentRenderer, PrinterGateway
 from app.station_devices import Language, StationDevices
 from app.usecases.pack_station import PackStation
+from app.usecases.pick_planning import WaveReport
+from app.usecases.pick_receiving import Receiving
+from app.usecases.pick_station import PickWork
 from app.usecases.print_decisions import PrintDecisions
 from app.usecases.status import StationStatus
 from devices.printer_monitor import PrinterMonitor
@@ -44,3 +48,7 @@ class Services:
     gateway: PrinterGateway | None = None
     renderers: Mapping[Language, DocumentRenderer] | None = None
     sync: SyncEngineLike | None = None  # the order service's link; None: working alone
+    # Guided picking and receiving picks at packing; None: the kiosk only packs.
+    picking: PickWork | None = None
+    receiving: Receiving | None = None
+    release_wave: Callable[[Method], WaveReport] | None = None  # slow: called off the GUI thread

@@ -161,10 +161,22 @@ def run_totes(conn: Connection, run_id: int) -> list[Any]:
 
 
 def run_tasks(conn: Connection, run_id: int) -> list[Any]:
-    """Tasks in walking order, with the product's SKU, name and picture."""
+    """Tasks in walking order, with the product's SKU, name and picture, and where the
+    location is (zone, aisle, bay, level, position; None for a location not on file)."""
     query = (
-        select(tasks, products.c.sku, products.c.name, products.c.image_path)
+        select(
+            tasks,
+            products.c.sku,
+            products.c.name,
+            products.c.image_path,
+            locations.c.zone,
+            locations.c.aisle,
+            locations.c.bay,
+            locations.c.level,
+            locations.c.position,
+        )
         .join(products, tasks.c.product_id == products.c.id)
+        .outerjoin(locations, locations.c.code == tasks.c.location_code)
         .where(tasks.c.run_id == run_id)
         .order_by(tasks.c.seq)
     )

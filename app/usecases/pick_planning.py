@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.clock import Clock, utc_now
 from app.context import StationContext
 from app.picking.layout import Layout
-from app.picking.planner import plan_wave
 from app.picking.runs import Cart, Method
 from app.picking.waves import PlanLine, PlanOrder, ReleaseRules, release_waves
 from app.store import pick_queries as pq
@@ -65,6 +64,8 @@ def release_wave(
     budget_s: float = 0.5,
 ) -> WaveReport:
     """Plan the next wave of open orders by ``method`` and store its runs."""
+    from app.picking.planner import plan_wave  # numpy: loaded on the first release, not at start
+
     started = time.perf_counter()
     rules = rules or ReleaseRules()
     now = clock()

@@ -24,6 +24,17 @@ class PickAllocationView:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """Where a location is, as its label spells it out."""
+
+    zone: str
+    aisle: int
+    bay: int
+    level: int
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
 class PickTaskView:
     seq: int
     location: str
@@ -32,6 +43,7 @@ class PickTaskView:
     image_path: str | None
     skipped: bool
     allocations: tuple[PickAllocationView, ...]
+    place: Place | None = None
 
     @property
     def quantity(self) -> int:
@@ -167,6 +179,7 @@ def load_run(conn: Connection, run: Any) -> LoadedRun:
                     )
                     for a in mine
                 ),
+                None if t.zone is None else Place(t.zone, t.aisle, t.bay, t.level, t.position),
             )
         )
     slots = tuple(guide.ToteSlot(r.position, r.order_number, r.tote_code) for r in tote_rows)

@@ -240,112 +240,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>Tote — packing</source>
         <translation>Tote — συσκευασία</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Type an order number, barcode or SKU</source>
         <translation>Αριθμός παραγγελίας, barcode ή SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Enter</source>
         <translation>Καταχώριση</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Put order aside</source>
         <translation>Θέση σε αναμονή</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Retry printing</source>
         <translation>Επανάληψη εκτύπωσης</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>The station&apos;s store cannot be read ({error})</source>
         <translation>Η βάση δεδομένων του σταθμού δεν διαβάζεται ({error})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Call a supervisor. Do not pack until this is fixed.</source>
         <translation>Καλέστε τον υπεύθυνο. Μη συσκευάζετε μέχρι να διορθωθεί.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Back on order {order}: {packed} of {total} units packed</source>
         <translation>Ξανά στην παραγγελία {order}: {packed} από {total} τεμάχια συσκευασμένα</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>Scan the next item.</source>
         <translation>Σαρώστε το επόμενο είδος.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Ready</source>
         <translation>Έτοιμο</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Scan an order barcode.</source>
         <translation>Σαρώστε τον κωδικό μιας παραγγελίας.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>The scan could not be saved ({error})</source>
         <translation>Η σάρωση δεν αποθηκεύτηκε ({error})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>Scan the item again. If this repeats, call a supervisor.</source>
         <translation>Σαρώστε ξανά το είδος. Αν επαναληφθεί, καλέστε τον υπεύθυνο.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>Printing…</source>
         <translation>Εκτύπωση…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Scan too long, ignored</source>
         <translation>Πολύ μεγάλη σάρωση, αγνοήθηκε</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Scan with a control key, ignored</source>
         <translation>Σάρωση με πλήκτρο ελέγχου, αγνοήθηκε</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>Scan the barcode again.</source>
         <translation>Σαρώστε ξανά το barcode.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>The order could not be put aside ({error})</source>
         <translation>Η παραγγελία δεν μπήκε σε αναμονή ({error})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Try again. If this repeats, call a supervisor.</source>
         <translation>Δοκιμάστε ξανά. Αν επαναληφθεί, καλέστε τον υπεύθυνο.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>Events the office refused</source>
         <translation>Συμβάντα που απέρριψε το γραφείο</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Show them to a supervisor; packing goes on.</source>
         <translation>Δείξτε τα σε έναν επόπτη· η συσκευασία συνεχίζεται.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Back to packing</source>
         <translation>Πίσω στη συσκευασία</translation>
     </message>
@@ -912,6 +912,670 @@
     </message>
 </context>
 <context>
+    <name>PickController</name>
+    <message>
+        <location filename="../../ui/pick_controller.py" line="71"/>
+        <source>Pick</source>
+        <translation>Συλλογή</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_controller.py" line="72"/>
+        <location filename="../../ui/pick_controller.py" line="158"/>
+        <source>Sort &amp; totes</source>
+        <translation>Διαλογή &amp; καλάθια</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_controller.py" line="73"/>
+        <source>Packing</source>
+        <translation>Συσκευασία</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_controller.py" line="159"/>
+        <source>Scan an item from a batch or wave cart, or a zone tote.</source>
+        <translation>Σαρώστε ένα είδος από καρότσι παρτίδας ή κύματος, ή ένα καλάθι ζώνης.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_controller.py" line="178"/>
+        <source>Pick runs</source>
+        <translation>Διαδρομές συλλογής</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_controller.py" line="268"/>
+        <source>The store could not be read or written ({error})</source>
+        <translation>Η αποθήκη δεδομένων δεν διαβάστηκε ή δεν γράφτηκε ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_controller.py" line="271"/>
+        <source>Nothing was recorded. Try again; if this repeats, call a supervisor.</source>
+        <translation>Δεν καταγράφηκε τίποτα. Δοκιμάστε ξανά· αν επαναληφθεί, καλέστε τον υπεύθυνο.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_controller.py" line="286"/>
+        <source>Releasing a wave…</source>
+        <translation>Έκδοση κύματος…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_controller.py" line="286"/>
+        <source>Planning the runs takes a moment.</source>
+        <translation>Ο σχεδιασμός των διαδρομών θέλει λίγο χρόνο.</translation>
+    </message>
+</context>
+<context>
+    <name>PickRunsScreen</name>
+    <message>
+        <location filename="../../ui/screens/pick_runs.py" line="42"/>
+        <source>Start next</source>
+        <translation>Την επόμενη</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_runs.py" line="51"/>
+        <source>Release a wave</source>
+        <translation>Έκδοση κύματος</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_runs.py" line="68"/>
+        <source>No run is waiting. Release a wave above.</source>
+        <translation>Καμία διαδρομή δεν περιμένει. Εκδώστε ένα κύμα παραπάνω.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_runs.py" line="84"/>
+        <source>{count} pick runs waiting</source>
+        <translation>{count} διαδρομές συλλογής σε αναμονή</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_runs.py" line="97"/>
+        <source>{run} · {method}</source>
+        <translation>{run} · {method}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_runs.py" line="99"/>
+        <source> · zone {zone}</source>
+        <translation> · ζώνη {zone}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_runs.py" line="105"/>
+        <source>{orders} orders · {tasks} picks · {metres} m</source>
+        <translation>{orders} παραγγελίες · {tasks} συλλογές · {metres} μ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_runs.py" line="114"/>
+        <source>URGENT</source>
+        <translation>ΕΠΕΙΓΟΝ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_runs.py" line="120"/>
+        <source>Start</source>
+        <translation>Έναρξη</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_runs.py" line="137"/>
+        <source>Releasing a wave by {method}…</source>
+        <translation>Έκδοση κύματος ({method})…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_runs.py" line="143"/>
+        <source>No open order could be released.</source>
+        <translation>Καμία ανοιχτή παραγγελία δεν εκδόθηκε.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_runs.py" line="147"/>
+        <source>Wave {plan} by {method}: {runs} runs, {orders} orders, {units} units, {metres} m to walk ({seconds} s to plan)</source>
+        <translation>Κύμα {plan} ({method}): {runs} διαδρομές, {orders} παραγγελίες, {units} τεμάχια, {metres} μ περπάτημα (σχεδιασμός {seconds} δλ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_runs.py" line="160"/>
+        <source>Left out: {count} orders</source>
+        <translation>Εκτός κύματος: {count} παραγγελίες</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_runs.py" line="164"/>
+        <source>…and {more} more</source>
+        <translation>…και {more} ακόμη</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_runs.py" line="167"/>
+        <source>No order was left out.</source>
+        <translation>Καμία παραγγελία δεν έμεινε εκτός.</translation>
+    </message>
+</context>
+<context>
+    <name>PickScreen</name>
+    <message>
+        <location filename="../../ui/screens/pick.py" line="78"/>
+        <source>Problem…</source>
+        <translation>Πρόβλημα…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick.py" line="79"/>
+        <source>Map</source>
+        <translation>Χάρτης</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick.py" line="100"/>
+        <source>URGENT</source>
+        <translation>ΕΠΕΙΓΟΝ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick.py" line="111"/>
+        <source>Short: bin empty</source>
+        <translation>Λείπει: άδειο ράφι</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick.py" line="114"/>
+        <source>Short: not enough</source>
+        <translation>Λείπει: δεν φτάνουν</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick.py" line="116"/>
+        <source>Damaged</source>
+        <translation>Χαλασμένο</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick.py" line="117"/>
+        <source>Skip, come back later</source>
+        <translation>Παράλειψη, μετά</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick.py" line="118"/>
+        <source>Leave run</source>
+        <translation>Άφησε τη διαδρομή</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick.py" line="120"/>
+        <source>Start next run</source>
+        <translation>Επόμενη διαδρομή</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick.py" line="122"/>
+        <source>Pick runs</source>
+        <translation>Διαδρομές συλλογής</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick.py" line="151"/>
+        <source>Run {run} · {method}</source>
+        <translation>Διαδρομή {run} · {method}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick.py" line="155"/>
+        <source> · zone {zone}</source>
+        <translation> · ζώνη {zone}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick.py" line="158"/>
+        <source>{done} of {tasks} picks · {picked} of {units} units</source>
+        <translation>{done}/{tasks} συλλογές · {picked}/{units} τεμ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick.py" line="165"/>
+        <source> · {short} short</source>
+        <translation> · {short} λείπουν</translation>
+    </message>
+</context>
+<context>
+    <name>PickTexts</name>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="37"/>
+        <source>Unknown barcode {code}</source>
+        <translation>Άγνωστο barcode {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="38"/>
+        <source>Scan the barcode on the item itself; if it repeats, ask a supervisor.</source>
+        <translation>Σαρώστε το barcode πάνω στο ίδιο το είδος· αν επαναληφθεί, ρωτήστε τον υπεύθυνο.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="43"/>
+        <source>No product has this barcode. Put it aside for a supervisor.</source>
+        <translation>Κανένα προϊόν δεν έχει αυτό το barcode. Αφήστε το στην άκρη για τον υπεύθυνο.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="50"/>
+        <source>{kind} barcode {code} is not used when picking</source>
+        <translation>Το barcode {code} ({kind}) δεν χρησιμοποιείται στη συλλογή</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="51"/>
+        <source>Scan what the screen asks for.</source>
+        <translation>Σαρώστε ό,τι ζητά η οθόνη.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="53"/>
+        <source>{kind} barcode {code} is not used when sorting</source>
+        <translation>Το barcode {code} ({kind}) δεν χρησιμοποιείται στη διαλογή</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="54"/>
+        <source>Scan an item or a tote.</source>
+        <translation>Σαρώστε ένα είδος ή ένα καλάθι.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="59"/>
+        <source>Case of {units} is more than the {remaining} still needed</source>
+        <translation>Το κιβώτιο των {units} ξεπερνά τα {remaining} που λείπουν</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="62"/>
+        <source>Open the case and scan the single items.</source>
+        <translation>Ανοίξτε το κιβώτιο και σαρώστε τα τεμάχια ένα ένα.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="72"/>
+        <source>No pick run open at this station</source>
+        <translation>Καμία ανοιχτή διαδρομή συλλογής σε αυτόν τον σταθμό</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="73"/>
+        <location filename="../../ui/pick_texts.py" line="70"/>
+        <source>Start a run from the list, or release a wave.</source>
+        <translation>Ξεκινήστε μια διαδρομή από τη λίστα ή εκδώστε ένα κύμα.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="77"/>
+        <source>Run {run} is still open here</source>
+        <translation>Η διαδρομή {run} είναι ακόμη ανοιχτή εδώ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="78"/>
+        <source>Finish it, or press “Leave run” before starting another.</source>
+        <translation>Ολοκληρώστε την ή πατήστε «Άφησε τη διαδρομή» πριν ξεκινήσετε άλλη.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="82"/>
+        <source>Run {run} is no longer waiting</source>
+        <translation>Η διαδρομή {run} δεν περιμένει πια</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="85"/>
+        <source>Another picker may have taken it. Choose another run.</source>
+        <translation>Ίσως την πήρε άλλος συλλέκτης. Διαλέξτε άλλη διαδρομή.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="89"/>
+        <source>This run is finished: nothing left to pick</source>
+        <translation>Η διαδρομή τελείωσε: δεν μένει τίποτα για συλλογή</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="90"/>
+        <source>Take the cart to packing.</source>
+        <translation>Πηγαίνετε το καρότσι στη συσκευασία.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="94"/>
+        <source>Scan the cart&apos;s totes first</source>
+        <translation>Σαρώστε πρώτα τα καλάθια του καροτσιού</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="95"/>
+        <source>Scan a tote for cart position {position}.</source>
+        <translation>Σαρώστε ένα καλάθι για τη θέση {position} του καροτσιού.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="101"/>
+        <source>Scan the location first</source>
+        <translation>Σαρώστε πρώτα τη θέση</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="102"/>
+        <source>Go to {location}, scan its label, then the item.</source>
+        <translation>Πηγαίνετε στη θέση {location}, σαρώστε την ετικέτα της και μετά το είδος.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="108"/>
+        <source>Wrong location: this is {scanned}</source>
+        <translation>Λάθος θέση: αυτή είναι η {scanned}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="111"/>
+        <source>Go to {expected} and scan its label.</source>
+        <translation>Πηγαίνετε στη θέση {expected} και σαρώστε την ετικέτα της.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="117"/>
+        <source>Items in hand: put them into tote {position} first</source>
+        <translation>Έχετε είδη στο χέρι: βάλτε τα πρώτα στο καλάθι {position}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="120"/>
+        <source>Scan tote {position}, then go on.</source>
+        <translation>Σαρώστε το καλάθι {position} και συνεχίστε.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="126"/>
+        <source>Wrong tote</source>
+        <translation>Λάθος καλάθι</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="127"/>
+        <source>Put the items into tote {position} ({tote}) and scan it.</source>
+        <translation>Βάλτε τα είδη στο καλάθι {position} ({tote}) και σαρώστε το.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="133"/>
+        <source>Tote {tote} is already on this cart</source>
+        <translation>Το καλάθι {tote} είναι ήδη σε αυτό το καρότσι</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="136"/>
+        <source>Scan an empty tote for the next position.</source>
+        <translation>Σαρώστε ένα άδειο καλάθι για την επόμενη θέση.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="140"/>
+        <source>Tote {tote} is in use on run {run}</source>
+        <translation>Το καλάθι {tote} χρησιμοποιείται στη διαδρομή {run}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="143"/>
+        <source>Take another empty tote and scan it.</source>
+        <translation>Πάρτε άλλο άδειο καλάθι και σαρώστε το.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="147"/>
+        <source>No tote to scan now</source>
+        <translation>Δεν χρειάζεται καλάθι τώρα</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="148"/>
+        <source>Follow the screen: scan the location or the item.</source>
+        <translation>Ακολουθήστε την οθόνη: σαρώστε τη θέση ή το είδος.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="152"/>
+        <source>Wrong item: {name}</source>
+        <translation>Λάθος είδος: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="155"/>
+        <source>Put it back and take the product shown on the screen.</source>
+        <translation>Επιστρέψτε το και πάρτε το προϊόν της οθόνης.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="159"/>
+        <source>Too many: all {quantity} are picked already</source>
+        <translation>Πάρα πολλά: συλλέχθηκαν ήδη και τα {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="162"/>
+        <source>Put this one back on the shelf.</source>
+        <translation>Επιστρέψτε αυτό στο ράφι.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="166"/>
+        <source>Expired on {expiry}</source>
+        <translation>Έληξε στις {expiry}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="167"/>
+        <source>Do not pick it: put it aside for a supervisor, take another.</source>
+        <translation>Μην το πάρετε: αφήστε το στην άκρη για τον υπεύθυνο και πάρτε άλλο.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="173"/>
+        <source>Serial {serial} was picked already</source>
+        <translation>Ο σειριακός {serial} έχει ήδη συλλεχθεί</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="176"/>
+        <source>Scan the label of the unit in your hand.</source>
+        <translation>Σαρώστε την ετικέτα του τεμαχίου που κρατάτε.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="180"/>
+        <source>Nothing to report here</source>
+        <translation>Τίποτα για αναφορά εδώ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="181"/>
+        <source>Short, damaged and skip apply to the product being picked.</source>
+        <translation>Έλλειψη, χαλασμένο και παράλειψη αφορούν το προϊόν που συλλέγεται.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="193"/>
+        <source>No order waits for {name}</source>
+        <translation>Καμία παραγγελία δεν περιμένει το {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="196"/>
+        <source>It is sorted already or was not picked. Put it aside for a supervisor.</source>
+        <translation>Έχει ήδη μπει σε θυρίδα ή δεν συλλέχθηκε. Αφήστε το στην άκρη για τον υπεύθυνο.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="203"/>
+        <source>Tote {tote} was not filled by any pick run</source>
+        <translation>Το καλάθι {tote} δεν γέμισε από καμία διαδρομή</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="206"/>
+        <source>Check its label, or put it aside for a supervisor.</source>
+        <translation>Ελέγξτε την ετικέτα του ή αφήστε το στην άκρη για τον υπεύθυνο.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="210"/>
+        <source>Tote {tote} is still being picked (run {run})</source>
+        <translation>Το καλάθι {tote} είναι ακόμη σε συλλογή (διαδρομή {run})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_refusals.py" line="213"/>
+        <source>Bring it when its run is done.</source>
+        <translation>Φέρτε το όταν τελειώσει η διαδρομή του.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="23"/>
+        <source>Cluster</source>
+        <translation>Ομαδική</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="24"/>
+        <source>Single order</source>
+        <translation>Ανά παραγγελία</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="25"/>
+        <source>Batch</source>
+        <translation>Παρτίδα</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="26"/>
+        <source>Zone</source>
+        <translation>Ζώνη</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="27"/>
+        <source>Wave</source>
+        <translation>Κύμα</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="38"/>
+        <source>Zone {zone} · aisle {aisle} · bay {bay} · level {level} · position {position}</source>
+        <translation>Ζώνη {zone} · διάδρομος {aisle} · ράφι {bay} · επίπεδο {level} · θέση {position}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="74"/>
+        <source>Scan a tote for cart position {position} (order {order}).</source>
+        <translation>Σαρώστε ένα καλάθι για τη θέση {position} του καροτσιού (παραγγελία {order}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="78"/>
+        <source>Go to {location} and scan its label.</source>
+        <translation>Πηγαίνετε στη θέση {location} και σαρώστε την ετικέτα της.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="84"/>
+        <source>Take {left} more for tote {position} and scan each one.</source>
+        <translation>Πάρτε {left} ακόμη για το καλάθι {position} και σαρώστε το καθένα.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="87"/>
+        <source>Take {left} more and scan each one.</source>
+        <translation>Πάρτε {left} ακόμη και σαρώστε το καθένα.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="91"/>
+        <source>Put {units} into tote {position} and scan the tote.</source>
+        <translation>Βάλτε {units} στο καλάθι {position} και σαρώστε το καλάθι.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="94"/>
+        <source>Run finished: take the cart to packing.</source>
+        <translation>Η διαδρομή τελείωσε: πηγαίνετε το καρότσι στη συσκευασία.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="113"/>
+        <source>Run {run} started: {tasks} picks for {orders} orders</source>
+        <translation>Ξεκίνησε η διαδρομή {run}: {tasks} συλλογές για {orders} παραγγελίες</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="117"/>
+        <source>Back on run {run}: {done} of {tasks} picks done</source>
+        <translation>Ξανά στη διαδρομή {run}: {done} από {tasks} συλλογές έγιναν</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="124"/>
+        <source>✔ Tote {tote} is on cart position {position}</source>
+        <translation>✔ Το καλάθι {tote} είναι στη θέση {position} του καροτσιού</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="129"/>
+        <source>✔ At {location}</source>
+        <translation>✔ Στη θέση {location}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="132"/>
+        <source>✔ {name}  ({picked} of {quantity})</source>
+        <translation>✔ {name}  ({picked} από {quantity})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="137"/>
+        <source>✔ {units} in tote {position}</source>
+        <translation>✔ {units} στο καλάθι {position}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="142"/>
+        <source>Reported short: {name}, {units} missing</source>
+        <translation>Δηλώθηκε έλλειψη: {name}, λείπουν {units}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="147"/>
+        <source>Skipped {location}: it comes back at the end</source>
+        <translation>Παραλείφθηκε η {location}: θα έρθει ξανά στο τέλος</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="152"/>
+        <source>Damaged unit reported: put it in the damaged bin</source>
+        <translation>Δηλώθηκε χαλασμένο: βάλτε το στον κάδο ελαττωματικών</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="155"/>
+        <source>Run {run} done: {picked} units picked, {short} short</source>
+        <translation>Η διαδρομή {run} τελείωσε: {picked} τεμάχια, {short} λείπουν</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="161"/>
+        <source>Take the cart to packing, then start the next run.</source>
+        <translation>Πηγαίνετε το καρότσι στη συσκευασία και ξεκινήστε την επόμενη διαδρομή.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="165"/>
+        <source>Run {run} left for later; what you picked is kept</source>
+        <translation>Η διαδρομή {run} έμεινε για αργότερα· ό,τι συλλέξατε κρατιέται</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="171"/>
+        <source>Start another run, or go back to packing.</source>
+        <translation>Ξεκινήστε άλλη διαδρομή ή γυρίστε στη συσκευασία.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="174"/>
+        <source>Done</source>
+        <translation>Έγινε</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="185"/>
+        <source>Slot {slot}: order {order} is complete</source>
+        <translation>Θυρίδα {slot}: η παραγγελία {order} είναι πλήρης</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="188"/>
+        <source>Take it to packing.</source>
+        <translation>Πηγαίνετέ την στη συσκευασία.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="193"/>
+        <source>✔ Slot {slot}: {name}</source>
+        <translation>✔ Θυρίδα {slot}: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="196"/>
+        <source>{sorted} of {picked} units in the slot for order {order}</source>
+        <translation>{sorted} από {picked} τεμάχια στη θυρίδα της παραγγελίας {order}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="202"/>
+        <source>Tote {tote} · order {order}: {here} of {total} totes here</source>
+        <translation>Καλάθι {tote} · παραγγελία {order}: {here} από {total} καλάθια εδώ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="214"/>
+        <source>Order {order} is complete: all {total} totes here</source>
+        <translation>Η παραγγελία {order} είναι πλήρης: και τα {total} καλάθια εδώ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="217"/>
+        <source>Pack it.</source>
+        <translation>Συσκευάστε την.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="228"/>
+        <source>Waiting for zone {zones}. Keep the tote with its order.</source>
+        <translation>Αναμονή για τη ζώνη {zones}. Κρατήστε το καλάθι μαζί με την παραγγελία του.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="231"/>
+        <source>Its other totes are picked: bring them and scan them.</source>
+        <translation>Τα άλλα καλάθια της έχουν συλλεχθεί: φέρτε τα και σαρώστε τα.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="239"/>
+        <source>Wave {plan} released: {runs} runs</source>
+        <translation>Εκδόθηκε το κύμα {plan}: {runs} διαδρομές</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="242"/>
+        <source>Press Start next, or Start on a run.</source>
+        <translation>Πατήστε «Την επόμενη» ή «Έναρξη» σε μια διαδρομή.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="247"/>
+        <source>No open order could be released</source>
+        <translation>Καμία ανοιχτή παραγγελία δεν εκδόθηκε</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="248"/>
+        <source>Every open order is in a run already, or none is waiting.</source>
+        <translation>Κάθε ανοιχτή παραγγελία είναι ήδη σε διαδρομή, ή δεν περιμένει καμία.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="258"/>
+        <source>No floor layout yet: picks cannot be planned</source>
+        <translation>Δεν υπάρχει ακόμη κάτοψη αποθήκης: η συλλογή δεν σχεδιάζεται</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="259"/>
+        <source>Sync with the office, then release the wave again.</source>
+        <translation>Συγχρονίστε με το γραφείο και εκδώστε ξανά το κύμα.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="264"/>
+        <source>The wave could not be released ({error})</source>
+        <translation>Το κύμα δεν εκδόθηκε ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_texts.py" line="267"/>
+        <source>Try again. If this repeats, call a supervisor.</source>
+        <translation>Δοκιμάστε ξανά. Αν επαναληφθεί, καλέστε τον υπεύθυνο.</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPane</name>
     <message>
         <location filename="../../ui/screens/preview_pane.py" line="29"/>
@@ -1306,6 +1970,84 @@
         <location filename="../../ui/screens/ready.py" line="52"/>
         <source>Last packed: {order}</source>
         <translation>Τελευταία συσκευασία: {order}</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveScreen</name>
+    <message>
+        <location filename="../../ui/screens/receive.py" line="83"/>
+        <source>Sort &amp; totes</source>
+        <translation>Διαλογή &amp; καλάθια</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receive.py" line="85"/>
+        <source>Scan an item or a tote</source>
+        <translation>Σαρώστε ένα είδος ή ένα καλάθι</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receive.py" line="90"/>
+        <source>An item from a batch or wave cart: its slot on the put wall. A zone tote: whether its order is complete.</source>
+        <translation>Είδος από καρότσι παρτίδας ή κύματος: η θυρίδα του στον τοίχο διαλογής. Καλάθι ζώνης: αν η παραγγελία του είναι πλήρης.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receive.py" line="99"/>
+        <source>Sort to the put wall</source>
+        <translation>Διαλογή στον τοίχο θυρίδων</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receive.py" line="103"/>
+        <source>Slot {slot} · order {order}</source>
+        <translation>Θυρίδα {slot} · παραγγελία {order}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receive.py" line="107"/>
+        <source>{sorted} of {picked} units in the slot</source>
+        <translation>{sorted} από {picked} τεμάχια στη θυρίδα</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receive.py" line="111"/>
+        <source>{name} · {sku}</source>
+        <translation>{name} · {sku}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receive.py" line="114"/>
+        <source>Order {order} is complete: take it to packing</source>
+        <translation>Η παραγγελία {order} είναι πλήρης: πηγαίνετέ την στη συσκευασία</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receive.py" line="119"/>
+        <source>Scan the next item.</source>
+        <translation>Σαρώστε το επόμενο είδος.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receive.py" line="122"/>
+        <source>Totes of an order</source>
+        <translation>Καλάθια μιας παραγγελίας</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receive.py" line="126"/>
+        <source>Tote {tote} · order {order}</source>
+        <translation>Καλάθι {tote} · παραγγελία {order}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receive.py" line="130"/>
+        <source>{here} of {total} totes here</source>
+        <translation>{here} από {total} καλάθια εδώ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receive.py" line="135"/>
+        <source>From zone {zone}</source>
+        <translation>Από τη ζώνη {zone}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receive.py" line="138"/>
+        <source>Complete: pack it</source>
+        <translation>Πλήρης: συσκευάστε την</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receive.py" line="141"/>
+        <source>Scan the next tote or item.</source>
+        <translation>Σαρώστε το επόμενο καλάθι ή είδος.</translation>
     </message>
 </context>
 <context>
@@ -1955,6 +2697,104 @@
     </message>
 </context>
 <context>
+    <name>StepCard</name>
+    <message>
+        <location filename="../../ui/screens/pick_step.py" line="77"/>
+        <source>Set up the cart</source>
+        <translation>Ετοιμάστε το καρότσι</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_step.py" line="78"/>
+        <source>Tote for position {position}</source>
+        <translation>Καλάθι για τη θέση {position}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_step.py" line="79"/>
+        <source>Scan a tote for cart position {position} (order {order}).</source>
+        <translation>Σαρώστε ένα καλάθι για τη θέση {position} του καροτσιού (παραγγελία {order}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_step.py" line="83"/>
+        <source>{bound} of {total} totes on the cart</source>
+        <translation>{bound} από {total} καλάθια στο καρότσι</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_step.py" line="87"/>
+        <source>Go to</source>
+        <translation>Πηγαίνετε στη θέση</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_step.py" line="92"/>
+        <source>Take {units} · SKU {sku}</source>
+        <translation>Πάρτε {units} · SKU {sku}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_step.py" line="96"/>
+        <source>{done} of {total}</source>
+        <translation>{done} από {total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_step.py" line="97"/>
+        <source>SKU {sku} · at {location}</source>
+        <translation>SKU {sku} · στη θέση {location}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_step.py" line="100"/>
+        <source>Into the tote</source>
+        <translation>Στο καλάθι</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_step.py" line="101"/>
+        <source>Put {units} into tote {position}</source>
+        <translation>Βάλτε {units} στο καλάθι {position}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_step.py" line="105"/>
+        <source>Then scan the tote&apos;s label.</source>
+        <translation>Μετά σαρώστε την ετικέτα του καλαθιού.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_step.py" line="107"/>
+        <source>Run finished</source>
+        <translation>Η διαδρομή τελείωσε</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_step.py" line="108"/>
+        <source>All done</source>
+        <translation>Όλα έτοιμα</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_step.py" line="110"/>
+        <source>{picked} units picked, {short} short, in {totes} totes.</source>
+        <translation>{picked} τεμάχια συλλέχθηκαν, {short} λείπουν, σε {totes} καλάθια.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_step.py" line="112"/>
+        <source>{picked} units picked, {short} short.</source>
+        <translation>{picked} τεμάχια συλλέχθηκαν, {short} λείπουν.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_step.py" line="116"/>
+        <source>Then: {location}</source>
+        <translation>Μετά: {location}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_step.py" line="130"/>
+        <source>No picture</source>
+        <translation>Χωρίς εικόνα</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_step.py" line="136"/>
+        <source>Onto the cart: sorted at packing</source>
+        <translation>Στο καρότσι: διαλογή στη συσκευασία</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_step.py" line="137"/>
+        <source>Tote {position} · {code} · order {order}</source>
+        <translation>Καλάθι {position} · {code} · παραγγελία {order}</translation>
+    </message>
+</context>
+<context>
     <name>SyncPanel</name>
     <message>
         <location filename="../../ui/sync_panel.py" line="39"/>
@@ -1992,7 +2832,7 @@
         <translation>Το γραφείο τη δείχνει ακυρωμένη, σε αναμονή ή ολοκληρωμένη. Δώστε τα είδη σε έναν επόπτη.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="111"/>
+        <location filename="../../ui/sync_panel.py" line="110"/>
         <source>Offline: order {order} is not reserved for this station</source>
         <translation>Χωρίς δίκτυο: η παραγγελία {order} δεν έχει δεσμευτεί για αυτόν τον σταθμό</translation>
     </message>
@@ -2015,72 +2855,72 @@
         <translation> · {n} απορρίφθηκαν</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="35"/>
+        <location filename="../../ui/sync_texts.py" line="33"/>
         <source>Sync: not set up · {n} events kept here</source>
         <translation>Χωρίς κεντρικό σύστημα · {n} συμβάντα εδώ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="41"/>
+        <location filename="../../ui/sync_texts.py" line="39"/>
         <source>Sync: first download, starting…</source>
         <translation>Πρώτη λήψη: ξεκινά…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="42"/>
+        <location filename="../../ui/sync_texts.py" line="40"/>
         <source>Sync: first download, {done} of {total}</source>
         <translation>Πρώτη λήψη: {done} από {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="46"/>
+        <location filename="../../ui/sync_texts.py" line="44"/>
         <source>Sync: syncing · {n} events to send</source>
         <translation>Συγχρονισμός · {n} προς αποστολή</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="51"/>
+        <location filename="../../ui/sync_texts.py" line="49"/>
         <source>Sync: online · {n} events to send</source>
         <translation>Σε σύνδεση · {n} προς αποστολή</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="54"/>
+        <location filename="../../ui/sync_texts.py" line="52"/>
         <source>Sync: online · up to date {at}</source>
         <translation>Σε σύνδεση · ενημέρωση {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="58"/>
+        <location filename="../../ui/sync_texts.py" line="56"/>
         <source>Sync: offline since {at} · {n} events waiting</source>
         <translation>Εκτός δικτύου από {at} · {n} σε αναμονή</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="62"/>
+        <location filename="../../ui/sync_texts.py" line="60"/>
         <source>Sync stopped: {why}</source>
         <translation>Συγχρονισμός σε παύση: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="73"/>
+        <location filename="../../ui/sync_texts.py" line="71"/>
         <source>the office does not accept this station&apos;s token; ask a supervisor</source>
         <translation>το γραφείο δεν δέχεται το διακριτικό αυτού του σταθμού· ζητήστε βοήθεια από επόπτη</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="77"/>
+        <location filename="../../ui/sync_texts.py" line="75"/>
         <source>this station&apos;s Tote does not match the office&apos;s; update Tote</source>
         <translation>η έκδοση του Tote σε αυτόν τον σταθμό δεν ταιριάζει με του γραφείου· ενημερώστε το Tote</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="81"/>
+        <location filename="../../ui/sync_texts.py" line="79"/>
         <source>orders from the office cannot be stored here; call a supervisor</source>
         <translation>οι παραγγελίες του γραφείου δεν μπορούν να αποθηκευτούν εδώ· καλέστε επόπτη</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="86"/>
+        <location filename="../../ui/sync_texts.py" line="84"/>
         <source>this station&apos;s clock is {minutes} min off the office&apos;s; fix it</source>
         <translation>το ρολόι του σταθμού διαφέρει {minutes} λεπτά από του γραφείου· διορθώστε το</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="98"/>
+        <location filename="../../ui/sync_texts.py" line="96"/>
         <source>Getting orders from the office…</source>
         <translation>Λήψη παραγγελιών από το γραφείο…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="100"/>
+        <location filename="../../ui/sync_texts.py" line="98"/>
         <source>Getting orders from the office: {percent}% ({done} of {total})</source>
         <translation>Λήψη παραγγελιών από το γραφείο: {percent}% ({done} από {total})</translation>
     </message>

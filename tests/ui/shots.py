@@ -4,7 +4,8 @@ Writes PNGs of the ready screen, a normal order mid-pack, a refused scan, a gift
 with Greek text, and the finished state, from a fresh demo store; then the devices screen
 (printers with live state, a test print with its preview, the printer form refusing an
 address, a test scan and calibration, the scanner form refusing a port taken twice, the live
-scale) against emulated devices. All of it in English and again in Greek (``el-*``) with the
+scale) against emulated devices; picking and sorting (``tests/ui/pick_shots.py``), also at
+a handheld's size. All of it in English and again in Greek (``el-*``) with the
 committed catalogue resources/translations/tote_el.qm, where longer words show whether the
 layout holds.
 """
@@ -40,6 +41,7 @@ from devices.printer_gateway import PrinterGateway
 from devices.printer_monitor import PrinterMonitor
 from devices.serial_scale import SerialScale, SerialScaleConfig
 from tests.ui.kiosk import build_window, timed_scan, uninstall, wedge_scan
+from tests.ui.pick_shots import HANDHELD, take_pick_screenshots
 from tests.ui.sync_shots import take_sync_screenshots
 from ui.main_window import MainWindow
 from ui.qt import QApplication
@@ -295,3 +297,8 @@ if __name__ == "__main__":
                 print(p)
             for p in take_sync_screenshots(folder, (width, height), greek):
                 print(p)
+            for p in take_pick_screenshots(folder, (width, height), greek):
+                print(p)
+    for greek in (False, True):  # picking on a handheld
+        for p in take_pick_screenshots(target / "x".join(map(str, HANDHELD)), HANDHELD, greek):
+            print(p)
