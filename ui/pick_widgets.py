@@ -14,7 +14,6 @@ from ui.qt import (
     QEvent,
     QFont,
     QLabel,
-    QLayout,
     QLayoutItem,
     QPainter,
     QPaintEvent,
@@ -31,6 +30,7 @@ from ui.qt import (
     QTimer,
     QWidget,
 )
+from ui.touch import ItemListLayout
 from ui.widgets import WINDOW_BACKGROUND
 
 
@@ -171,41 +171,13 @@ class ProductPicture(QWidget):
         painter.drawText(text_box, flags, self._placeholder_text)
 
 
-class ColumnsLayout(QLayout):
+class ColumnsLayout(ItemListLayout):
     """Buttons on one row when they fit, else in equal columns, as many as fit side by
     side; one per line on a narrow handheld. Its minimum is the widest button, so it never holds the
     window wider than that, and never squeezes a button below its text."""
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 10) -> None:
-        super().__init__(parent)
-        self._items: list[QLayoutItem] = []
-        self.setContentsMargins(0, 0, 0, 0)
-        self.setSpacing(spacing)
-
-    def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._arrange(rect, move=True)
+        super().__init__(parent, spacing)
 
     def _shown(self) -> list[QLayoutItem]:
         return [item for item in self._items if not item.isEmpty()]

@@ -124,9 +124,9 @@ def set_tone(label: QLabel, tone: str) -> None:
         restyle(label)
 
 
-class FlowLayout(QLayout):
-    """Items left to right, wrapping onto the next line when the width runs out, so a row
-    of choices never squeezes its buttons below their text (Greek is longer)."""
+class ItemListLayout(QLayout):
+    """A layout that keeps its items in a list and places them in ``_arrange``: the Qt
+    bookkeeping the wrapping layouts share."""
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
         super().__init__(parent)
@@ -158,6 +158,15 @@ class FlowLayout(QLayout):
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
         self._arrange(rect, move=True)
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        """Place the items in ``rect`` (only measure unless ``move``); the height used."""
+        raise NotImplementedError
+
+
+class FlowLayout(ItemListLayout):
+    """Items left to right, wrapping onto the next line when the width runs out, so a row
+    of choices never squeezes its buttons below their text (Greek is longer)."""
 
     def sizeHint(self) -> QSize:
         """Everything on one line."""
