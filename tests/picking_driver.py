@@ -23,21 +23,23 @@ from app.store.tables import Product, ProductBarcode
 from app.usecases.pick_station import PickResult, PickWork
 from app.usecases.pick_views import PickView
 
-_TEMPLATES: dict[int, Path] = {}
+_TEMPLATES: dict[tuple[Path, int], Path] = {}
 
 
 def demo_store(folder: Path, template_dir: Path, orders: int = 120) -> Store:
     """A fresh copy of the demo store (``orders`` demo orders and the demo floor)."""
-    template = _TEMPLATES.get(orders)
+    template = _TEMPLATES.get((template_dir, orders))
     if template is None or not template.exists():
         template = template_dir / f"demo-{orders}.sqlite3"
+        template_dir.mkdir(parents=True, exist_ok=True)
         built = open_store(template)
         seed_if_empty(built.sessions, orders=orders)
         seed_floor_if_missing(built.sessions)
         built.close()
         with closing(sqlite3.connect(template)) as conn:  # everything into the main file
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        _TEMPLATES[orders] = template
+        _TEMPLATES[(template_dir, orders)] = template
+    folder.mkdir(parents=True, exist_ok=True)
     target = folder / "station.sqlite3"
     shutil.copy(template, target)
     return open_store(target)

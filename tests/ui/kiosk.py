@@ -6,6 +6,7 @@ import contextlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from app.context import StationContext
 from app.main import document_worker
@@ -59,6 +60,7 @@ def build_window(
     devices_path: Path | None = None,
     wedge: WedgeConfig | None = None,
     sync: SyncEngineLike | None = None,
+    **more: Any,
 ) -> tuple[MainWindow, RecordingSound]:
     """The kiosk as app.main wires it, but with multi-read suppression off by default:
     tests scan the next unit of an item within milliseconds, no person does."""
@@ -96,6 +98,7 @@ def build_window(
         gateway=gateway,
         renderers=renderers,
         sync=sync,
+        **more,  # further services (picking, receiving, release_wave)
     )
     window = MainWindow(services, wedge or WedgeConfig(), metrics, repeat)
     window.wedge.install(app)

@@ -4,18 +4,16 @@ tests and screenshots; and a picker who does what the screen asks, by scans alon
 from __future__ import annotations
 
 import functools
-import shutil
 import time
 from pathlib import Path
-from unittest import mock
 
 from sqlalchemy import select
 
 from app.context import StationContext
-from app.demo.seed import seed_floor_if_missing, seed_if_empty
 from app.picking.guide import Step
+from app.picking.waves import ReleaseRules
 from app.scanning import RawScan
-from app.store.open import Store, open_store
+from app.store.open import Store
 from app.store.tables import Product, ProductBarcode
 from app.usecases.pick_planning import release_wave
 from app.usecases.pick_receiving import Receiving
@@ -24,43 +22,25 @@ from tests.ui import kiosk
 from tests.ui.kiosk import RecordingSound
 from ui.main_window import MainWindow
 from ui.qt import QApplication
-from ui.services import Services
 
 PICK_CTX = StationContext("PICK-UI", "OP-001")
-_TEMPLATES: dict[tuple[Path, int], Path] = {}
-
-
-def demo_store(folder: Path, template_dir: Path, orders: int = 60) -> Store:
-    """A copy of a demo store (``orders`` orders and the demo floor), built once per folder."""
-    template = _TEMPLATES.get((template_dir, orders))
-    if template is None or not template.exists():
-        template = template_dir / f"pick-demo-{orders}.sqlite3"
-        built = open_store(template)
-        seed_if_empty(built.sessions, orders=orders)
-        seed_floor_if_missing(built.sessions)
-        built.close()  # disposing the engine checkpoints the WAL into the file
-        _TEMPLATES[(template_dir, orders)] = template
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / "station.sqlite3"
-    shutil.copy(template, target)
-    wal = template.with_name(template.name + "-wal")
-    if wal.exists():  # normally checkpointed away on close; copied if a reader kept it
-        shutil.copy(wal, target.with_name(target.name + "-wal"))
-    return open_store(target)
 
 
 def build_pick_window(
-    store: Store, output_dir: Path, ctx: StationContext = PICK_CTX
+    store: Store,
+    output_dir: Path,
+    ctx: StationContext = PICK_CTX,
+    rules: ReleaseRules | None = None,
 ) -> tuple[MainWindow, RecordingSound]:
     """``tests.ui.kiosk.build_window`` with the picking services ``app.main`` adds."""
-    services = functools.partial(
-        Services,
+    return kiosk.build_window(
+        store,
+        output_dir,
+        ctx,
         picking=PickWork(store.sessions, ctx),
         receiving=Receiving(store.sessions, ctx),
-        release_wave=functools.partial(release_wave, store.sessions, ctx),
+        release_wave=functools.partial(release_wave, store.sessions, ctx, rules=rules),
     )
-    with mock.patch.object(kiosk, "Services", services):
-        return kiosk.build_window(store, output_dir, ctx)
 
 
 def unit_barcodes(store: Store) -> dict[str, str]:
@@ -115,21 +95,3 @@ def next_scan(window: MainWindow, barcodes: dict[str, str], tote_prefix: str = "
         assert view.tote is not None and view.tote.code is not None
         return f"TOTE:{view.tote.code}"
     return None
-
-
-def walk(work: PickWork, barcodes: dict[str, str], key: str, tote_prefix: str = "T") -> None:
-    """Pick run ``key`` to the end through the use case (another picker, off screen)."""
-    assert work.start(key).accepted
-    for _ in range(5000):
-        view = work.current()
-        if view is None:
-            return
-        text = {
-            Step.BIND_TOTE: lambda v: f"TOTE:{tote_prefix}-{v.run_key}-{v.tote.position}",
-            Step.GO_TO: lambda v: f"LOC:{v.task.location}",
-            Step.PICK: lambda v: barcodes[v.task.sku],
-            Step.PUT: lambda v: f"TOTE:{v.tote.code}",
-        }[view.step](view)
-        result = work.scan(RawScan(text, "manual"))
-        assert result.accepted, result
-    raise AssertionError(f"run {key} did not finish")

@@ -24,15 +24,14 @@ from app.store.pick_tables import PickAllocation, PickRun, PickTask
 from app.store.tables import Order, OrderLine
 from app.usecases.pick_planning import release_wave
 from app.usecases.pick_station import PickWork
+from tests.picking_driver import demo_store, follow
 from tests.ui.kiosk import uninstall
 from tests.ui.pick_kiosk import (
     build_pick_window,
-    demo_store,
     next_scan,
     scan,
     unit_barcodes,
     wait_released,
-    walk,
 )
 from ui.main_window import MainWindow
 from ui.qt import QApplication
@@ -227,3 +226,9 @@ if __name__ == "__main__":
         for greek in (False, True):
             for p in take_pick_screenshots(target / f"{width}x{height}", (width, height), greek):
                 print(p)
+
+
+def walk(work: PickWork, barcodes: dict[str, str], key: str, tote_prefix: str = "T") -> None:
+    """Pick run ``key`` to the end through the use case (another picker, off screen)."""
+    assert work.start(key).accepted
+    follow(work, barcodes, tote_prefix=tote_prefix)

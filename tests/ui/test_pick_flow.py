@@ -14,14 +14,15 @@ from sqlalchemy import func, insert, select, text
 
 from app.demo.seed import seed_if_empty
 from app.picking.guide import Step
+from app.picking.waves import ReleaseRules
 from app.store.open import Store, open_store
 from app.store.pick_tables import OrderLineSubstitute, PickAllocation, PickRun, PickTask
 from app.store.tables import OrderLine, Product, table
 from app.usecases.pick_planning import NoFloorLayoutError, WaveReport
+from tests.picking_driver import demo_store
 from tests.ui.kiosk import RecordingSound, uninstall
 from tests.ui.pick_kiosk import (
     build_pick_window,
-    demo_store,
     next_scan,
     scan,
     unit_barcodes,
@@ -429,3 +430,73 @@ def test_pick_buttons_are_touch_sized_on_a_kiosk_and_a_handheld(store: Store, ki
         shown = [b for b in screen.findChildren(QPushButton) if b.isVisible()]
         assert len(shown) >= 5
         assert all(b.height() >= touch for b in shown), [(b.text(), b.height()) for b in shown]
+
+
+def test_a_whole_demo_wave_is_picked_by_scans_with_a_short_and_a_substitute(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    """Every run of a released cluster wave is walked by scans, run after run with "Start
+    next run"; one short pressed on screen and one substitute scanned. Every order line's
+    units end up confirmed or reported short, once."""
+    window, _ = build_pick_window(store, tmp_path / "out", rules=ReleaseRules(wave_size=8))
+    qtbot.addWidget(window)
+    try:
+        report = release(window, "cluster")
+        codes = unit_barcodes(store)
+        last = report.runs[-1]
+        sub_seq = next(seq for seq, allocations, _ in run_tasks(store, last) if allocations == 1)
+        with store.sessions.begin() as s:  # the centre allows another product for one line
+            line_id = s.execute(
+                select(PickAllocation.order_line_id)
+                .join(PickTask, PickAllocation.task_id == PickTask.id)
+                .join(PickRun, PickTask.run_id == PickRun.id)
+                .where(PickRun.key == last, PickTask.seq == sub_seq)
+            ).scalar_one()
+            in_wave = select(PickTask.product_id).join(PickRun).where(PickRun.plan == report.plan)
+            other_id, other_sku = s.execute(
+                select(Product.id, Product.sku)
+                .where(Product.id.not_in(in_wave), Product.sku.in_(list(codes)))
+                .order_by(Product.id)
+            ).first()
+            s.execute(
+                insert(table(OrderLineSubstitute)),
+                {"order_line_id": line_id, "product_id": other_id},
+            )
+        window.picking.runs_screen.start_next_button.click()
+        screen = window.picking.pick_screen
+        shorted = substituted = 0
+        for key in report.runs:
+            assert screen.view is not None and screen.view.run_key == key
+            for _ in range(3000):
+                view = screen.view
+                assert view is not None
+                if view.step is Step.PICK and view.task is not None:
+                    if not shorted:
+                        shorted = view.task.quantity - view.task.picked
+                        screen.short_empty_button.click()
+                        continue
+                    if key == last and view.task.seq == sub_seq and not substituted:
+                        scan(window, codes[other_sku])
+                        assert window.banner.tone == "ok", window.banner.text()
+                        substituted = 1
+                        continue
+                wanted = next_scan(window, codes)
+                if wanted is None:
+                    break
+                scan(window, wanted)
+                assert window.banner.tone in ("ok", "done", "warn"), window.banner.text()
+            assert screen.view is not None and screen.view.step is Step.DONE
+            if key != last:
+                screen.next_button.click()
+        assert substituted and shorted
+        with store.sessions() as s:
+            statuses = s.execute(
+                select(PickRun.status).where(PickRun.plan == report.plan)
+            ).scalars()
+            assert set(statuses) == {"done"}
+        picked = sum(int(e["quantity"]) for e in outbox(store, "PickConfirmed"))  # type: ignore[call-overload]
+        short = sum(int(e["quantity_short"]) for e in outbox(store, "ShortPick"))  # type: ignore[call-overload]
+        assert short == shorted and picked + short == report.units
+        assert [e for e in outbox(store, "PickConfirmed") if e.get("substitute_sku") == other_sku]
+    finally:
+        uninstall(window)
