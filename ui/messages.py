@@ -189,6 +189,13 @@ def refusal_text(reason: Reason, params: Mapping[str, str | int]) -> tuple[str, 
                     "Stop and put the {units} scanned items back, then put the order aside.",
                 ).format(units=p.get("units", "")),
             )
+        case Reason.ORDER_STILL_PICKING:
+            return (
+                translate("Messages", "Order {order} is still being picked ({runs})").format(
+                    order=p.get("order", ""), runs=p.get("runs", "")
+                ),
+                translate("Messages", "Pack it when its picks have arrived. Scan another order."),
+            )
         case Reason.ORDER_HELD:
             why = p.get("why", "")
             headline = (

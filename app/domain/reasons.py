@@ -33,6 +33,7 @@ class Reason(StrEnum):
     ORDER_STOPPED_PACKED_ELSEWHERE = "order_stopped_packed_elsewhere"  # put the units back
     ORDER_HELD = "order_held"  # the centre put it on hold (params: order, why)
     ORDER_NOT_HELD = "order_not_held"  # claims required and this station holds no lease
+    ORDER_STILL_PICKING = "order_still_picking"  # params: order, runs (keys, zones)
     # Guided picking (app.picking.guide).
     NO_RUN_OPEN = "no_run_open"  # a pick scan with no pick run started here
     FINISH_RUN_FIRST = "finish_run_first"  # params: run (this station's active one)

@@ -314,3 +314,17 @@ def location_places(conn: Connection, codes: Sequence[str]) -> dict[str, tuple[s
         locations.c.code.in_(list(codes))
     )
     return {code: (zone, aisle, bay) for code, zone, aisle, bay in conn.execute(query)}
+
+
+def live_runs_of_order(conn: Connection, order_id: int) -> list[tuple[str, str | None]]:
+    """(run key, zone) of the open or active runs still picking for an order."""
+    query = (
+        select(runs.c.key, runs.c.zone)
+        .distinct()
+        .join(tasks, tasks.c.run_id == runs.c.id)
+        .join(allocations, allocations.c.task_id == tasks.c.id)
+        .join(lines, allocations.c.order_line_id == lines.c.id)
+        .where(lines.c.order_id == order_id, runs.c.status.in_(LIVE))
+        .order_by(runs.c.key)
+    )
+    return [(key, zone) for key, zone in conn.execute(query)]

@@ -24,7 +24,7 @@ from app.scanning import Interpretation, RawScan, ScanKind, interpret
 from app.store import packing_queries as q
 from app.store import sync_queries as sq
 from app.store.journal import audit, emit
-from app.store.pick_queries import line_substitutes
+from app.store.pick_queries import line_substitutes, live_runs_of_order
 from app.store.tables import Station
 from app.usecases.claims import holds
 from app.usecases.print_plan import LabelSettings, queue_packed_order
@@ -176,6 +176,10 @@ class PackStation:
         now = self._clock()
         if self._require_claims and not holds(conn, "order", order.number, now):
             return refuse(Reason.ORDER_NOT_HELD, None, order=order.number)
+        picking = live_runs_of_order(conn, order.id) if order.status == "open" else []
+        if picking:  # its items are still on their way: packing now would miss them
+            where = ", ".join(f"{key} (zone {zone})" if zone else key for key, zone in picking)
+            return refuse(Reason.ORDER_STILL_PICKING, None, order=order.number, runs=where)
         q.set_current_order(conn, station_id, order.id)
         if order.status == "open":
             q.set_order_status(conn, order.id, "packing")

@@ -575,132 +575,142 @@
         <translation>Η παραγγελία {order} συσκευάστηκε σε άλλο σταθμό</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="195"/>
+        <location filename="../../ui/messages.py" line="194"/>
+        <source>Order {order} is still being picked ({runs})</source>
+        <translation>Η παραγγελία {order} είναι ακόμη σε συλλογή ({runs})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="197"/>
+        <source>Pack it when its picks have arrived. Scan another order.</source>
+        <translation>Συσκευάστε την όταν φτάσουν τα είδη της. Σαρώστε άλλη παραγγελία.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="202"/>
         <source>Order {order} is on hold at the office: {why}</source>
         <translation>Η παραγγελία {order} είναι σε αναμονή στο γραφείο: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="197"/>
+        <location filename="../../ui/messages.py" line="204"/>
         <source>Order {order} is on hold at the office</source>
         <translation>Η παραγγελία {order} είναι σε αναμονή στο γραφείο</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="201"/>
+        <location filename="../../ui/messages.py" line="208"/>
         <source>Do not pack it now. Scan another order.</source>
         <translation>Μην τη συσκευάσετε τώρα. Σαρώστε άλλη παραγγελία.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="205"/>
+        <location filename="../../ui/messages.py" line="212"/>
         <source>Order {order} is not reserved for this station</source>
         <translation>Η παραγγελία {order} δεν έχει δεσμευτεί για αυτόν τον σταθμό</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="208"/>
+        <location filename="../../ui/messages.py" line="215"/>
         <source>Tote asks the office for it; scan it again if it does not open by itself.</source>
         <translation>Το Tote τη ζητά από το γραφείο· σαρώστε την ξανά αν δεν ανοίξει μόνη της.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="226"/>
+        <location filename="../../ui/messages.py" line="233"/>
         <source>GIFT</source>
         <translation>ΔΩΡΟ</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="227"/>
+        <location filename="../../ui/messages.py" line="234"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="228"/>
+        <location filename="../../ui/messages.py" line="235"/>
         <source>REPLACEMENT</source>
         <translation>ΑΝΤΙΚΑΤΑΣΤΑΣΗ</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="246"/>
+        <location filename="../../ui/messages.py" line="253"/>
         <source>Reprinting the packing slip of {order}</source>
         <translation>Επανεκτύπωση δελτίου συσκευασίας της {order}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="249"/>
+        <location filename="../../ui/messages.py" line="256"/>
         <source>Continue packing.</source>
         <translation>Συνεχίστε τη συσκευασία.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="255"/>
+        <location filename="../../ui/messages.py" line="262"/>
         <source>Hello {name}: you are signed in</source>
         <translation>Γεια σας {name}: συνδεθήκατε</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="258"/>
+        <location filename="../../ui/messages.py" line="265"/>
         <source>Scan an order barcode.</source>
         <translation>Σαρώστε τον κωδικό μιας παραγγελίας.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="269"/>
+        <location filename="../../ui/messages.py" line="276"/>
         <source>✔ {name}  ({packed} of {ordered})</source>
         <translation>✔ {name}  ({packed} από {ordered})</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="272"/>
+        <location filename="../../ui/messages.py" line="279"/>
         <source>{left} units to go</source>
         <translation>Απομένουν {left} τεμάχια</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="280"/>
+        <location filename="../../ui/messages.py" line="287"/>
         <source>Order {order} put aside with its scans</source>
         <translation>Η παραγγελία {order} σε αναμονή με τις σαρώσεις της</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="283"/>
+        <location filename="../../ui/messages.py" line="290"/>
         <source>Scan it again to continue, or scan another order.</source>
         <translation>Σαρώστε την ξανά για να συνεχίσετε ή σαρώστε άλλη παραγγελία.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="289"/>
+        <location filename="../../ui/messages.py" line="296"/>
         <source>Order {order} packed</source>
         <translation>Η παραγγελία {order} συσκευάστηκε</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="290"/>
+        <location filename="../../ui/messages.py" line="297"/>
         <source>Printing its documents… Scan the next order.</source>
         <translation>Εκτύπωση εγγράφων… Σαρώστε την επόμενη παραγγελία.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="295"/>
+        <location filename="../../ui/messages.py" line="302"/>
         <source>Order {order}: scan every item</source>
         <translation>Παραγγελία {order}: σαρώστε κάθε είδος</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="296"/>
+        <location filename="../../ui/messages.py" line="303"/>
         <source>{packed} of {total} units packed</source>
         <translation>{packed} από {total} τεμάχια συσκευασμένα</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="306"/>
+        <location filename="../../ui/messages.py" line="313"/>
         <source>Scanner {name} sent a scan without an end</source>
         <translation>Ο σαρωτής {name} έστειλε σάρωση χωρίς τέλος</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="307"/>
+        <location filename="../../ui/messages.py" line="314"/>
         <source>Scanner {name} sent unreadable bytes</source>
         <translation>Ο σαρωτής {name} έστειλε μη αναγνώσιμα bytes</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="308"/>
+        <location filename="../../ui/messages.py" line="315"/>
         <source>Scanner {name} sent control characters</source>
         <translation>Ο σαρωτής {name} έστειλε χαρακτήρες ελέγχου</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="309"/>
+        <location filename="../../ui/messages.py" line="316"/>
         <source>Scanner {name} sent half a scan</source>
         <translation>Ο σαρωτής {name} έστειλε μισή σάρωση</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="311"/>
+        <location filename="../../ui/messages.py" line="318"/>
         <source>Scanner {name} sent no valid scan</source>
         <translation>Ο σαρωτής {name} δεν έστειλε έγκυρη σάρωση</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="314"/>
+        <location filename="../../ui/messages.py" line="321"/>
         <source>Nothing was recorded. Scan again; if it repeats, check the cable.</source>
         <translation>Δεν καταγράφηκε τίποτα. Σαρώστε ξανά. Αν επαναληφθεί, ελέγξτε το καλώδιο.</translation>
     </message>
@@ -914,48 +924,48 @@
 <context>
     <name>PickController</name>
     <message>
-        <location filename="../../ui/pick_controller.py" line="71"/>
+        <location filename="../../ui/pick_controller.py" line="70"/>
         <source>Pick</source>
         <translation>Συλλογή</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_controller.py" line="72"/>
-        <location filename="../../ui/pick_controller.py" line="158"/>
+        <location filename="../../ui/pick_controller.py" line="71"/>
+        <location filename="../../ui/pick_controller.py" line="163"/>
         <source>Sort &amp; totes</source>
         <translation>Διαλογή &amp; καλάθια</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_controller.py" line="73"/>
+        <location filename="../../ui/pick_controller.py" line="72"/>
         <source>Packing</source>
         <translation>Συσκευασία</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_controller.py" line="159"/>
+        <location filename="../../ui/pick_controller.py" line="164"/>
         <source>Scan an item from a batch or wave cart, or a zone tote.</source>
         <translation>Σαρώστε ένα είδος από καρότσι παρτίδας ή κύματος, ή ένα καλάθι ζώνης.</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_controller.py" line="178"/>
+        <location filename="../../ui/pick_controller.py" line="183"/>
         <source>Pick runs</source>
         <translation>Διαδρομές συλλογής</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_controller.py" line="268"/>
+        <location filename="../../ui/pick_controller.py" line="272"/>
         <source>The store could not be read or written ({error})</source>
         <translation>Η αποθήκη δεδομένων δεν διαβάστηκε ή δεν γράφτηκε ({error})</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_controller.py" line="271"/>
+        <location filename="../../ui/pick_controller.py" line="275"/>
         <source>Nothing was recorded. Try again; if this repeats, call a supervisor.</source>
         <translation>Δεν καταγράφηκε τίποτα. Δοκιμάστε ξανά· αν επαναληφθεί, καλέστε τον υπεύθυνο.</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_controller.py" line="286"/>
+        <location filename="../../ui/pick_controller.py" line="290"/>
         <source>Releasing a wave…</source>
         <translation>Έκδοση κύματος…</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_controller.py" line="286"/>
+        <location filename="../../ui/pick_controller.py" line="290"/>
         <source>Planning the runs takes a moment.</source>
         <translation>Ο σχεδιασμός των διαδρομών θέλει λίγο χρόνο.</translation>
     </message>
@@ -1165,7 +1175,7 @@
     </message>
     <message>
         <location filename="../../ui/pick_refusals.py" line="73"/>
-        <location filename="../../ui/pick_texts.py" line="70"/>
+        <location filename="../../ui/pick_texts.py" line="74"/>
         <source>Start a run from the list, or release a wave.</source>
         <translation>Ξεκινήστε μια διαδρομή από τη λίστα ή εκδώστε ένα κύμα.</translation>
     </message>
@@ -1385,192 +1395,192 @@
         <translation>Κύμα</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="38"/>
+        <location filename="../../ui/pick_texts.py" line="36"/>
         <source>Zone {zone} · aisle {aisle} · bay {bay} · level {level} · position {position}</source>
         <translation>Ζώνη {zone} · διάδρομος {aisle} · ράφι {bay} · επίπεδο {level} · θέση {position}</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="74"/>
+        <location filename="../../ui/pick_texts.py" line="78"/>
         <source>Scan a tote for cart position {position} (order {order}).</source>
         <translation>Σαρώστε ένα καλάθι για τη θέση {position} του καροτσιού (παραγγελία {order}).</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="78"/>
+        <location filename="../../ui/pick_texts.py" line="82"/>
         <source>Go to {location} and scan its label.</source>
         <translation>Πηγαίνετε στη θέση {location} και σαρώστε την ετικέτα της.</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="84"/>
+        <location filename="../../ui/pick_texts.py" line="88"/>
         <source>Take {left} more for tote {position} and scan each one.</source>
         <translation>Πάρτε {left} ακόμη για το καλάθι {position} και σαρώστε το καθένα.</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="87"/>
+        <location filename="../../ui/pick_texts.py" line="91"/>
         <source>Take {left} more and scan each one.</source>
         <translation>Πάρτε {left} ακόμη και σαρώστε το καθένα.</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="91"/>
+        <location filename="../../ui/pick_texts.py" line="95"/>
         <source>Put {units} into tote {position} and scan the tote.</source>
         <translation>Βάλτε {units} στο καλάθι {position} και σαρώστε το καλάθι.</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="94"/>
+        <location filename="../../ui/pick_texts.py" line="98"/>
         <source>Run finished: take the cart to packing.</source>
         <translation>Η διαδρομή τελείωσε: πηγαίνετε το καρότσι στη συσκευασία.</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="113"/>
+        <location filename="../../ui/pick_texts.py" line="117"/>
         <source>Run {run} started: {tasks} picks for {orders} orders</source>
         <translation>Ξεκίνησε η διαδρομή {run}: {tasks} συλλογές για {orders} παραγγελίες</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="117"/>
+        <location filename="../../ui/pick_texts.py" line="121"/>
         <source>Back on run {run}: {done} of {tasks} picks done</source>
         <translation>Ξανά στη διαδρομή {run}: {done} από {tasks} συλλογές έγιναν</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="124"/>
+        <location filename="../../ui/pick_texts.py" line="128"/>
         <source>✔ Tote {tote} is on cart position {position}</source>
         <translation>✔ Το καλάθι {tote} είναι στη θέση {position} του καροτσιού</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="129"/>
+        <location filename="../../ui/pick_texts.py" line="133"/>
         <source>✔ At {location}</source>
         <translation>✔ Στη θέση {location}</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="132"/>
+        <location filename="../../ui/pick_texts.py" line="136"/>
         <source>✔ {name}  ({picked} of {quantity})</source>
         <translation>✔ {name}  ({picked} από {quantity})</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="137"/>
+        <location filename="../../ui/pick_texts.py" line="141"/>
         <source>✔ {units} in tote {position}</source>
         <translation>✔ {units} στο καλάθι {position}</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="142"/>
+        <location filename="../../ui/pick_texts.py" line="146"/>
         <source>Reported short: {name}, {units} missing</source>
         <translation>Δηλώθηκε έλλειψη: {name}, λείπουν {units}</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="147"/>
+        <location filename="../../ui/pick_texts.py" line="151"/>
         <source>Skipped {location}: it comes back at the end</source>
         <translation>Παραλείφθηκε η {location}: θα έρθει ξανά στο τέλος</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="152"/>
+        <location filename="../../ui/pick_texts.py" line="156"/>
         <source>Damaged unit reported: put it in the damaged bin</source>
         <translation>Δηλώθηκε χαλασμένο: βάλτε το στον κάδο ελαττωματικών</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="155"/>
+        <location filename="../../ui/pick_texts.py" line="159"/>
         <source>Run {run} done: {picked} units picked, {short} short</source>
         <translation>Η διαδρομή {run} τελείωσε: {picked} τεμάχια, {short} λείπουν</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="161"/>
+        <location filename="../../ui/pick_texts.py" line="165"/>
         <source>Take the cart to packing, then start the next run.</source>
         <translation>Πηγαίνετε το καρότσι στη συσκευασία και ξεκινήστε την επόμενη διαδρομή.</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="165"/>
+        <location filename="../../ui/pick_texts.py" line="169"/>
         <source>Run {run} left for later; what you picked is kept</source>
         <translation>Η διαδρομή {run} έμεινε για αργότερα· ό,τι συλλέξατε κρατιέται</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="171"/>
+        <location filename="../../ui/pick_texts.py" line="175"/>
         <source>Start another run, or go back to packing.</source>
         <translation>Ξεκινήστε άλλη διαδρομή ή γυρίστε στη συσκευασία.</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="174"/>
+        <location filename="../../ui/pick_texts.py" line="178"/>
         <source>Done</source>
         <translation>Έγινε</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="185"/>
+        <location filename="../../ui/pick_texts.py" line="189"/>
         <source>Slot {slot}: order {order} is complete</source>
         <translation>Θυρίδα {slot}: η παραγγελία {order} είναι πλήρης</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="188"/>
+        <location filename="../../ui/pick_texts.py" line="192"/>
         <source>Take it to packing.</source>
         <translation>Πηγαίνετέ την στη συσκευασία.</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="193"/>
+        <location filename="../../ui/pick_texts.py" line="197"/>
         <source>✔ Slot {slot}: {name}</source>
         <translation>✔ Θυρίδα {slot}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="196"/>
+        <location filename="../../ui/pick_texts.py" line="200"/>
         <source>{sorted} of {picked} units in the slot for order {order}</source>
         <translation>{sorted} από {picked} τεμάχια στη θυρίδα της παραγγελίας {order}</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="202"/>
+        <location filename="../../ui/pick_texts.py" line="206"/>
         <source>Tote {tote} · order {order}: {here} of {total} totes here</source>
         <translation>Καλάθι {tote} · παραγγελία {order}: {here} από {total} καλάθια εδώ</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="214"/>
+        <location filename="../../ui/pick_texts.py" line="218"/>
         <source>Order {order} is complete: all {total} totes here</source>
         <translation>Η παραγγελία {order} είναι πλήρης: και τα {total} καλάθια εδώ</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="217"/>
+        <location filename="../../ui/pick_texts.py" line="221"/>
         <source>Pack it.</source>
         <translation>Συσκευάστε την.</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="228"/>
+        <location filename="../../ui/pick_texts.py" line="232"/>
         <source>Waiting for zone {zones}. Keep the tote with its order.</source>
         <translation>Αναμονή για τη ζώνη {zones}. Κρατήστε το καλάθι μαζί με την παραγγελία του.</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="231"/>
+        <location filename="../../ui/pick_texts.py" line="235"/>
         <source>Its other totes are picked: bring them and scan them.</source>
         <translation>Τα άλλα καλάθια της έχουν συλλεχθεί: φέρτε τα και σαρώστε τα.</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="239"/>
+        <location filename="../../ui/pick_texts.py" line="243"/>
         <source>Wave {plan} released: {runs} runs</source>
         <translation>Εκδόθηκε το κύμα {plan}: {runs} διαδρομές</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="242"/>
+        <location filename="../../ui/pick_texts.py" line="246"/>
         <source>Press Start next, or Start on a run.</source>
         <translation>Πατήστε «Την επόμενη» ή «Έναρξη» σε μια διαδρομή.</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="247"/>
+        <location filename="../../ui/pick_texts.py" line="251"/>
         <source>No open order could be released</source>
         <translation>Καμία ανοιχτή παραγγελία δεν εκδόθηκε</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="248"/>
+        <location filename="../../ui/pick_texts.py" line="252"/>
         <source>Every open order is in a run already, or none is waiting.</source>
         <translation>Κάθε ανοιχτή παραγγελία είναι ήδη σε διαδρομή, ή δεν περιμένει καμία.</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="258"/>
+        <location filename="../../ui/pick_texts.py" line="262"/>
         <source>No floor layout yet: picks cannot be planned</source>
         <translation>Δεν υπάρχει ακόμη κάτοψη αποθήκης: η συλλογή δεν σχεδιάζεται</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="259"/>
+        <location filename="../../ui/pick_texts.py" line="263"/>
         <source>Sync with the office, then release the wave again.</source>
         <translation>Συγχρονίστε με το γραφείο και εκδώστε ξανά το κύμα.</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="264"/>
+        <location filename="../../ui/pick_texts.py" line="268"/>
         <source>The wave could not be released ({error})</source>
         <translation>Το κύμα δεν εκδόθηκε ({error})</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_texts.py" line="267"/>
+        <location filename="../../ui/pick_texts.py" line="271"/>
         <source>Try again. If this repeats, call a supervisor.</source>
         <translation>Δοκιμάστε ξανά. Αν επαναληφθεί, καλέστε τον υπεύθυνο.</translation>
     </message>
@@ -2832,7 +2842,7 @@
         <translation>Το γραφείο τη δείχνει ακυρωμένη, σε αναμονή ή ολοκληρωμένη. Δώστε τα είδη σε έναν επόπτη.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="110"/>
+        <location filename="../../ui/sync_panel.py" line="111"/>
         <source>Offline: order {order} is not reserved for this station</source>
         <translation>Χωρίς δίκτυο: η παραγγελία {order} δεν έχει δεσμευτεί για αυτόν τον σταθμό</translation>
     </message>
@@ -2855,72 +2865,72 @@
         <translation> · {n} απορρίφθηκαν</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="33"/>
+        <location filename="../../ui/sync_texts.py" line="35"/>
         <source>Sync: not set up · {n} events kept here</source>
         <translation>Χωρίς κεντρικό σύστημα · {n} συμβάντα εδώ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="39"/>
+        <location filename="../../ui/sync_texts.py" line="41"/>
         <source>Sync: first download, starting…</source>
         <translation>Πρώτη λήψη: ξεκινά…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="40"/>
+        <location filename="../../ui/sync_texts.py" line="42"/>
         <source>Sync: first download, {done} of {total}</source>
         <translation>Πρώτη λήψη: {done} από {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="44"/>
+        <location filename="../../ui/sync_texts.py" line="46"/>
         <source>Sync: syncing · {n} events to send</source>
         <translation>Συγχρονισμός · {n} προς αποστολή</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="49"/>
+        <location filename="../../ui/sync_texts.py" line="51"/>
         <source>Sync: online · {n} events to send</source>
         <translation>Σε σύνδεση · {n} προς αποστολή</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="52"/>
+        <location filename="../../ui/sync_texts.py" line="54"/>
         <source>Sync: online · up to date {at}</source>
         <translation>Σε σύνδεση · ενημέρωση {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="56"/>
+        <location filename="../../ui/sync_texts.py" line="58"/>
         <source>Sync: offline since {at} · {n} events waiting</source>
         <translation>Εκτός δικτύου από {at} · {n} σε αναμονή</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="60"/>
+        <location filename="../../ui/sync_texts.py" line="62"/>
         <source>Sync stopped: {why}</source>
         <translation>Συγχρονισμός σε παύση: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="71"/>
+        <location filename="../../ui/sync_texts.py" line="73"/>
         <source>the office does not accept this station&apos;s token; ask a supervisor</source>
         <translation>το γραφείο δεν δέχεται το διακριτικό αυτού του σταθμού· ζητήστε βοήθεια από επόπτη</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="75"/>
+        <location filename="../../ui/sync_texts.py" line="77"/>
         <source>this station&apos;s Tote does not match the office&apos;s; update Tote</source>
         <translation>η έκδοση του Tote σε αυτόν τον σταθμό δεν ταιριάζει με του γραφείου· ενημερώστε το Tote</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="79"/>
+        <location filename="../../ui/sync_texts.py" line="81"/>
         <source>orders from the office cannot be stored here; call a supervisor</source>
         <translation>οι παραγγελίες του γραφείου δεν μπορούν να αποθηκευτούν εδώ· καλέστε επόπτη</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="84"/>
+        <location filename="../../ui/sync_texts.py" line="86"/>
         <source>this station&apos;s clock is {minutes} min off the office&apos;s; fix it</source>
         <translation>το ρολόι του σταθμού διαφέρει {minutes} λεπτά από του γραφείου· διορθώστε το</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="96"/>
+        <location filename="../../ui/sync_texts.py" line="98"/>
         <source>Getting orders from the office…</source>
         <translation>Λήψη παραγγελιών από το γραφείο…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="98"/>
+        <location filename="../../ui/sync_texts.py" line="100"/>
         <source>Getting orders from the office: {percent}% ({done} of {total})</source>
         <translation>Λήψη παραγγελιών από το γραφείο: {percent}% ({done} από {total})</translation>
     </message>

@@ -355,3 +355,23 @@ def test_an_order_picked_with_a_substitute_is_packed_with_it(store: Store) -> No
             result = packer.scan(RawScan(code, "manual"))
             assert result.accepted, result
     assert result.outcome is Outcome.ORDER_PACKED
+
+
+def test_an_order_still_being_picked_is_not_packed_yet(store: Store) -> None:
+    """Scanning an order at packing while a run still picks it is refused, naming the
+    run; once the run is done it opens."""
+    from app.usecases.pack_station import PackStation
+    from app.usecases.results import Outcome
+
+    keys = release(store)
+    picker = work(store)
+    view = picker.start(keys[0]).view
+    assert view is not None
+    order = view.totes[0].order
+    packer = PackStation(store.sessions, StationContext("PACK-1", "OP-002"), clock=lambda: NOW)
+    packer.ensure_station("Packing 1")
+    refused = packer.scan(RawScan(order, "manual"))
+    assert refused.reason is Reason.ORDER_STILL_PICKING
+    assert keys[0] in str(refused.params["runs"])
+    follow(picker, barcodes(store))
+    assert packer.scan(RawScan(order, "manual")).outcome is Outcome.ORDER_OPENED
