@@ -184,13 +184,14 @@ def run_tasks(conn: Connection, run_id: int) -> list[Any]:
 
 
 def run_allocations(conn: Connection, run_id: int) -> list[Any]:
-    """Allocations of the run's tasks with their order number, line number and SKU."""
+    """Allocations of the run's tasks with their order's number and status, and line number."""
     query = (
         select(
             allocations,
             lines.c.line_no,
             lines.c.product_id.label("line_product_id"),
             orders.c.number.label("order_number"),
+            orders.c.status.label("order_status"),
         )
         .join(tasks, allocations.c.task_id == tasks.c.id)
         .join(lines, allocations.c.order_line_id == lines.c.id)

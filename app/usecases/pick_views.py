@@ -124,6 +124,17 @@ class LoadedRun:
     allocations: dict[int, Any]  # allocation id -> row (order number, line no, ...)
 
 
+STOPPED = ("cancelled", "held")  # the office stopped these orders: nothing more is picked
+
+
+def _still_wanted(a: Any) -> int:
+    """Units of an allocation still to be picked for: all of them, unless the office
+    cancelled or held the order mid-walk (then only what is already taken counts)."""
+    if a.order_status in STOPPED:
+        return int(a.picked + a.in_hand + a.short)
+    return int(a.quantity)
+
+
 def load_run(conn: Connection, run: Any) -> LoadedRun:
     task_rows = pq.run_tasks(conn, run.id)
     allocation_rows = pq.run_allocations(conn, run.id)
@@ -147,7 +158,7 @@ def load_run(conn: Connection, run: Any) -> LoadedRun:
                         a.id,
                         a.order_number,
                         a.line_no,
-                        a.quantity,
+                        _still_wanted(a),
                         a.picked,
                         a.in_hand,
                         a.short,
@@ -171,7 +182,7 @@ def load_run(conn: Connection, run: Any) -> LoadedRun:
                     PickAllocationView(
                         a.order_number,
                         a.line_no,
-                        a.quantity,
+                        _still_wanted(a),
                         a.picked,
                         a.in_hand,
                         a.short,

@@ -375,3 +375,23 @@ def test_an_order_still_being_picked_is_not_packed_yet(store: Store) -> None:
     assert keys[0] in str(refused.params["runs"])
     follow(picker, barcodes(store))
     assert packer.scan(RawScan(order, "manual")).outcome is Outcome.ORDER_OPENED
+
+
+def test_an_order_the_office_cancels_mid_walk_is_picked_no_further(store: Store) -> None:
+    """Cancelled while its run is walked: its remaining tasks drop out, the others go on."""
+    from app.store.tables import Order
+
+    keys = release(store)
+    picker = work(store)
+    view = picker.start(keys[0]).view
+    assert view is not None
+    orders = {t.order for t in view.totes}
+    cancelled = sorted(orders)[0]
+    with store.sessions.begin() as session:
+        session.execute(
+            Order.__table__.update().where(Order.number == cancelled).values(status="cancelled")
+        )
+    follow(picker, barcodes(store))
+    confirmed = {e["order_number"] for e in events(store, "PickConfirmed")}
+    assert cancelled not in confirmed
+    assert confirmed == orders - {cancelled}
