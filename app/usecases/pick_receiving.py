@@ -125,8 +125,8 @@ class Receiving:
                 r.c.sort_group.is_not(None),
                 r.c.status.in_(("active", "done")),
                 a.c.picked > a.c.sorted_units,
-                ((t.c.product_id == hit.id) & (a.c.substitute_product_id.is_(None)))
-                | (a.c.substitute_product_id == hit.id),
+                # its own product or the substitute taken for it (a line can have both)
+                (t.c.product_id == hit.id) | (a.c.substitute_product_id == hit.id),
             )
             .order_by(r.c.release_seq, s.c.position, a.c.id)
         )
