@@ -185,19 +185,25 @@ class WalkPlan:
 
 
 def optimal_walks(grid: SlotGrid, occupied: Bools) -> list[WalkPlan]:
-    """The optimal tours of B pick lists ((B, A, S) occupancy), with the choices making them."""
+    """The optimal tours of B pick lists ((B, A, S) occupancy), with the choices making them.
+
+    Each step's candidates are kept as a (target state, step of that target's group, B)
+    table (the dense form of ``_dense_lengths``), so backtracking reads the choice made
+    for a state straight from its row.
+    """
     moves = aisle_move_costs(grid, occupied)
-    aisles = grid.shape[0]
-    cost = np.full((len(STATES), occupied.shape[0]), INF)
+    aisles, count = grid.shape[0], occupied.shape[0]
+    padded = np.concatenate([moves, np.full((aisles, 1, count), INF)], axis=1)
+    cost = np.full((len(STATES), count), INF)
     cost[INDEX[EMPTY]] = 0.0
     trail: list[Floats] = []
     for j in range(aisles):
-        trail.append(cost[_A_FROM] + moves[j, _A_MOVE])
-        cost = _group_min(trail[-1], _A_GROUPS)
+        trail.append(cost[_AD_FROM] + padded[j][_AD_MOVE_I])
+        cost = trail[-1].min(axis=1)
         if j + 1 < aisles:
-            trail.append(cost[_C_FROM] + (_C_EDGES * grid.aisle_gaps[j])[:, None])
-            cost = _group_min(trail[-1], _C_GROUPS)
-    return [_backtrack(trail, cost[:, b], b) for b in range(occupied.shape[0])]
+            trail.append(cost[_CD_FROM] + (_CD_EDGES * grid.aisle_gaps[j])[:, :, None])
+            cost = trail[-1].min(axis=1)
+    return [_backtrack(trail, cost[:, b], b) for b in range(count)]
 
 
 def _backtrack(trail: list[Floats], final: Floats, b: int) -> WalkPlan:
@@ -210,7 +216,7 @@ def _backtrack(trail: list[Floats], final: Floats, b: int) -> WalkPlan:
     for step in range(len(trail) - 1, -1, -1):
         is_aisle = step % 2 == 0  # aisle and cross steps alternate, aisle first
         rows = (_A_GROUPS if is_aisle else _C_GROUPS)[state]
-        pick = rows.start + int(np.argmin(trail[step][rows, b]))
+        pick = rows.start + int(np.argmin(trail[step][state, :, b]))
         if is_aisle:
             source, move, _ = AISLE_STEPS[pick]
             aisle_moves.append(move)
