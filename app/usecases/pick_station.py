@@ -10,89 +10,34 @@ replenishment cue; damaged units ``ItemDamaged``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.clock import Clock, utc_now
 from app.context import StationContext
-from app.domain.events import ItemDamaged, PickConfirmed, ShortPick
 from app.domain.reasons import Reason
 from app.picking import guide
-from app.picking.layout import Layout, Spot
 from app.scanning import Interpretation, RawScan, ScanKind, interpret
 from app.store import packing_queries as q
 from app.store import pick_queries as pq
-from app.store.journal import audit, emit
+from app.store.journal import audit
 from app.tote_codes import CodeKind, Command
+from app.usecases import pick_records as records
 from app.usecases.floor_layout import OffLayoutError, current_layout, spot_of_location
+from app.usecases.pick_results import (
+    PickOutcome,
+    PickResult,
+    RouteMap,
+    RunSummary,
+    Stop,
+    refuse,
+)
 from app.usecases.pick_views import LoadedRun, PickView, load_run
+
+__all__ = ["PickOutcome", "PickResult", "PickWork", "RouteMap", "RunSummary", "Stop"]
 from app.usecases.product_lookup import find_product
-
-SHORT_REASONS = ("bin_empty", "not_enough", "damaged")
-
-
-class PickOutcome:
-    """What an accepted picker action did (plain strings: the UI maps them to sounds)."""
-
-    RUN_STARTED = "run_started"
-    RUN_RESUMED = "run_resumed"
-    TOTE_BOUND = "tote_bound"
-    AT_LOCATION = "at_location"
-    ITEM_PICKED = "item_picked"
-    PUT_IN_TOTE = "put_in_tote"
-    SHORTED = "shorted"
-    SKIPPED = "skipped"
-    DAMAGED = "damaged"
-    RUN_DONE = "run_done"
-    RUN_LEFT = "run_left"
-    REFUSED = "refused"
-
-
-@dataclass(frozen=True, slots=True)
-class PickResult:
-    outcome: str
-    view: PickView | None
-    reason: Reason | None = None
-    params: dict[str, str | int] = field(default_factory=dict)
-
-    @property
-    def accepted(self) -> bool:
-        return self.outcome != PickOutcome.REFUSED
-
-
-def _refuse(reason: Reason, view: PickView | None, **params: str | int) -> PickResult:
-    return PickResult(PickOutcome.REFUSED, view, reason, params)
-
-
-@dataclass(frozen=True, slots=True)
-class RunSummary:
-    key: str
-    method: str
-    zone: str | None
-    wave: int
-    urgent: bool
-    orders: int
-    tasks: int
-    length_m: float
-
-
-@dataclass(frozen=True, slots=True)
-class Stop:
-    location: str
-    spot: Spot
-    finished: bool
-    current: bool
-
-
-@dataclass(frozen=True, slots=True)
-class RouteMap:
-    """The floor, and a run's stops in walking order (the walk starts and ends at the depot)."""
-
-    layout: Layout
-    stops: tuple[Stop, ...]
 
 
 class PickWork:
@@ -171,16 +116,16 @@ class PickWork:
             if mine is not None:
                 if key is None or key == mine.key:
                     return PickResult(PickOutcome.RUN_RESUMED, load_run(conn, mine).view)
-                return _refuse(Reason.FINISH_RUN_FIRST, load_run(conn, mine).view, run=mine.key)
+                return refuse(Reason.FINISH_RUN_FIRST, load_run(conn, mine).view, run=mine.key)
             if key is None:
                 waiting = pq.open_runs(conn, limit=1)
                 if not waiting:
-                    return _refuse(Reason.NO_RUN_OPEN, None)
+                    return refuse(Reason.NO_RUN_OPEN, None)
                 run = waiting[0]
             else:
                 run = pq.run_by_key(conn, key)
                 if run is None or run.status != "open":
-                    return _refuse(Reason.RUN_NOT_FOUND, None, run=key)
+                    return refuse(Reason.RUN_NOT_FOUND, None, run=key)
             now = self._clock()
             pq.set_run(
                 conn,
@@ -201,7 +146,7 @@ class PickWork:
             conn = session.connection()
             run = pq.active_run(conn, self._ctx.station_code)
             if run is None:
-                return _refuse(Reason.NO_RUN_OPEN, None)
+                return refuse(Reason.NO_RUN_OPEN, None)
             pq.set_run(conn, run.id, status="open", station_code=None)
             audit(conn, self._ctx, self._clock(), "pick_run_left", None, {"run": run.key})
             return PickResult(
@@ -216,14 +161,14 @@ class PickWork:
             conn = session.connection()
             run = pq.active_run(conn, self._ctx.station_code)
             if run is None:
-                return _refuse(Reason.NO_RUN_OPEN, None)
+                return refuse(Reason.NO_RUN_OPEN, None)
             loaded = load_run(conn, run)
             return self._scan(conn, loaded, meaning)
 
     def _scan(self, conn: Connection, loaded: LoadedRun, meaning: Interpretation) -> PickResult:
         view = loaded.view
         if meaning.kind is ScanKind.EMPTY:
-            return _refuse(Reason.EMPTY_SCAN, view)
+            return refuse(Reason.EMPTY_SCAN, view)
         code = meaning.code
         if code is not None:
             if code.kind is CodeKind.LOCATION:
@@ -236,32 +181,32 @@ class PickWork:
                 return self._skip(conn, loaded)
             if code.command is Command.DAMAGED:
                 return self._damaged(conn, loaded)
-            return _refuse(Reason.CODE_NOT_USED_HERE, view, kind=code.kind.value, code=code.value)
+            return refuse(Reason.CODE_NOT_USED_HERE, view, kind=code.kind.value, code=code.value)
         if view.step is guide.Step.GO_TO and meaning.text in pq.location_codes(
             conn, [meaning.text]
         ):
             return self._location(conn, loaded, meaning.text)  # a location typed by hand
         hit = find_product(conn, meaning)
         if hit is None:
-            return _refuse(Reason.UNKNOWN_BARCODE, view, code=meaning.shown)
+            return refuse(Reason.UNKNOWN_BARCODE, view, code=meaning.shown)
         return self._item(conn, loaded, meaning, hit)
 
     def _location(self, conn: Connection, loaded: LoadedRun, code: str) -> PickResult:
         refusal = guide.check_location(loaded.state, code)
         if refusal is not None:
-            return _refuse(refusal.reason, loaded.view, **refusal.params)
+            return refuse(refusal.reason, loaded.view, **refusal.params)
         pq.set_run(conn, loaded.row.id, at_location=code)
         return self._after(conn, loaded, PickOutcome.AT_LOCATION)
 
     def _tote(self, conn: Connection, loaded: LoadedRun, code: str) -> PickResult:
         found = guide.check_tote(loaded.state, code)
         if isinstance(found, guide.Refusal):
-            return _refuse(found.reason, loaded.view, **found.params)
+            return refuse(found.reason, loaded.view, **found.params)
         now = self._clock()
         if loaded.view.step is guide.Step.BIND_TOTE:
             holder = pq.tote_holder(conn, code)
             if holder is not None:
-                return _refuse(Reason.TOTE_IN_USE, loaded.view, tote=code, run=holder)
+                return refuse(Reason.TOTE_IN_USE, loaded.view, tote=code, run=holder)
             pq.bind_tote(conn, loaded.row.id, found.position, code)
             audit(
                 conn,
@@ -277,7 +222,9 @@ class PickWork:
         allocation = step.allocation
         row = loaded.allocations[allocation.id]
         pq.add_units(conn, allocation.id, picked=allocation.in_hand, in_hand=-allocation.in_hand)
-        self._confirmed(conn, loaded, step.task.id, allocation.id, allocation.in_hand, code, now)
+        records.confirmed(
+            conn, self._ctx, loaded, step.task.id, allocation.id, allocation.in_hand, code, now
+        )
         audit(
             conn,
             self._ctx,
@@ -293,12 +240,12 @@ class PickWork:
     ) -> PickResult:
         gs1 = meaning.gs1
         if gs1 is not None and gs1.expiry is not None and gs1.expiry < self._today():
-            return _refuse(Reason.EXPIRED_ITEM, loaded.view, expiry=gs1.expiry.isoformat())
+            return refuse(Reason.EXPIRED_ITEM, loaded.view, expiry=gs1.expiry.isoformat())
         if gs1 is not None and gs1.serial is not None and pq.serial_seen(conn, hit.id, gs1.serial):
-            return _refuse(Reason.DUPLICATE_SERIAL, loaded.view, serial=gs1.serial)
+            return refuse(Reason.DUPLICATE_SERIAL, loaded.view, serial=gs1.serial)
         placed = guide.place_item(loaded.state, hit.id, hit.units)
         if isinstance(placed, guide.Refusal):
-            return _refuse(placed.reason, loaded.view, sku=hit.sku, name=hit.name, **placed.params)
+            return refuse(placed.reason, loaded.view, sku=hit.sku, name=hit.name, **placed.params)
         now = self._clock()
         step = guide.prompt(loaded.state)
         assert step.task is not None
@@ -332,8 +279,9 @@ class PickWork:
             else:
                 pq.add_units(conn, allocation_id, picked=units)
                 tote = loaded.view.totes[0].code if loaded.view.totes else None
-                self._confirmed(
+                records.confirmed(
                     conn,
+                    self._ctx,
                     loaded,
                     step.task.id,
                     allocation_id,
@@ -364,132 +312,28 @@ class PickWork:
             conn = session.connection()
             run = pq.active_run(conn, self._ctx.station_code)
             if run is None:
-                return _refuse(Reason.NO_RUN_OPEN, None)
+                return refuse(Reason.NO_RUN_OPEN, None)
             return action(conn, load_run(conn, run))
 
     def _short(self, conn: Connection, loaded: LoadedRun, reason: str) -> PickResult:
-        if reason not in SHORT_REASONS:
-            raise ValueError(f"unknown short reason {reason!r}")
-        task = guide.current_task(loaded.state)
-        if task is None or not any(a.remaining for a in task.allocations):
-            return _refuse(Reason.NOTHING_TO_SHORT, loaded.view)
-        now = self._clock()
-        row = loaded.tasks[task.id]
-        for allocation in task.allocations:
-            if not allocation.remaining:
-                continue
-            pq.add_units(conn, allocation.id, short=allocation.remaining)
-            emit(
-                conn,
-                self._ctx,
-                now,
-                ShortPick(
-                    allocation.order,
-                    allocation.line_no,
-                    row.sku,
-                    task.location,
-                    allocation.remaining,
-                    reason,
-                ),
-            )
-            audit(
-                conn,
-                self._ctx,
-                now,
-                "short_pick",
-                allocation.order,
-                {
-                    "run": loaded.row.key,
-                    "sku": row.sku,
-                    "location": task.location,
-                    "units": allocation.remaining,
-                    "reason": reason,
-                },
-            )
-        pq.set_skipped(conn, task.id, False)
+        refusal = records.short_task(conn, self._ctx, self._clock(), loaded, reason)
+        if refusal is not None:
+            return refuse(refusal, loaded.view)
         return self._after(conn, loaded, PickOutcome.SHORTED)
 
     def _skip(self, conn: Connection, loaded: LoadedRun) -> PickResult:
-        task = guide.current_task(loaded.state)
-        if task is None:
-            return _refuse(Reason.RUN_FINISHED, loaded.view)
-        if any(a.in_hand for a in task.allocations):
-            return _refuse(
-                Reason.PUT_IN_TOTE_FIRST,
-                loaded.view,
-                position=next(a.tote or 0 for a in task.allocations if a.in_hand),
-            )
-        pq.set_skipped(conn, task.id, True)
-        audit(
-            conn,
-            self._ctx,
-            self._clock(),
-            "pick_skipped",
-            None,
-            {"run": loaded.row.key, "location": task.location},
-        )
+        refusal = records.skip_task(conn, self._ctx, self._clock(), loaded)
+        if refusal is not None:
+            return refuse(refusal.reason, loaded.view, **refusal.params)
         return self._after(conn, loaded, PickOutcome.SKIPPED)
 
     def _damaged(self, conn: Connection, loaded: LoadedRun) -> PickResult:
-        step = guide.prompt(loaded.state)
-        if step.step is not guide.Step.PICK or step.task is None or step.allocation is None:
-            return _refuse(Reason.NOTHING_TO_SHORT, loaded.view)
-        now = self._clock()
-        row = loaded.tasks[step.task.id]
-        allocation = step.allocation
-        emit(
-            conn,
-            self._ctx,
-            now,
-            ItemDamaged(allocation.order, allocation.line_no, row.sku, step.task.location, 1),
-        )
-        audit(
-            conn,
-            self._ctx,
-            now,
-            "item_damaged",
-            allocation.order,
-            {"run": loaded.row.key, "sku": row.sku, "location": step.task.location},
-        )
+        refusal = records.damaged_unit(conn, self._ctx, self._clock(), loaded)
+        if refusal is not None:
+            return refuse(refusal, loaded.view)
         return self._after(conn, loaded, PickOutcome.DAMAGED)
 
     # -- shared ---------------------------------------------------------------------------
-
-    def _confirmed(
-        self,
-        conn: Connection,
-        loaded: LoadedRun,
-        task_id: int,
-        allocation_id: int,
-        units: int,
-        tote: str | None,
-        now: datetime,
-        *,
-        substitute_sku: str | None = None,
-        meaning: Interpretation | None = None,
-    ) -> None:
-        row = loaded.allocations[allocation_id]
-        task = loaded.tasks[task_id]
-        gs1 = meaning.gs1 if meaning is not None else None
-        if substitute_sku is None and row.substitute_product_id is not None:
-            substitute_sku = pq.product_sku(conn, row.substitute_product_id)
-        emit(
-            conn,
-            self._ctx,
-            now,
-            PickConfirmed(
-                row.order_number,
-                row.line_no,
-                task.sku,
-                task.location_code,
-                units,
-                tote,
-                substitute_sku=substitute_sku,
-                lot=gs1.lot if gs1 else None,
-                serial=gs1.serial if gs1 else None,
-                expiry=gs1.expiry.isoformat() if gs1 and gs1.expiry else None,
-            ),
-        )
 
     def _after(self, conn: Connection, loaded: LoadedRun, outcome: str) -> PickResult:
         """Re-read the run; when nothing is left to do, close it."""
