@@ -174,11 +174,12 @@ class PickController(QObject):
         assert self._picking is not None
         try:
             runs = self._picking.open_runs()
+            waiting = self._picking.runs_waiting()
         except Exception as exc:
             self._failed(exc)
             return
         screen = self.runs_screen
-        screen.show_runs(runs)
+        screen.show_runs(runs, waiting)
         self._stack.setCurrentWidget(screen)
         self._banner.show_message("prompt", self.tr("Pick runs"), step_action(None))
         self._update_buttons()
@@ -187,6 +188,12 @@ class PickController(QObject):
         """Packing shows the way into picking and sorting; they show the way back (only:
         a handheld's row has room for the entry field, Enter and one button)."""
         packing = self.mode == "pack"
+        titles = {
+            "pack": self.tr("Tote — packing"),
+            "pick": self.tr("Tote — picking"),
+            "receive": self.tr("Tote — sorting and totes"),
+        }
+        self._stack.window().setWindowTitle(titles[self.mode])
         self.pick_button.setVisible(packing and self._picking is not None)
         self.receive_button.setVisible(packing and self._receiving is not None)
         self.packing_button.setVisible(not packing)

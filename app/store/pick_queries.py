@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
 from app.store.pick_tables import (
     OrderLineSubstitute,
@@ -148,6 +148,11 @@ def active_run(conn: Connection, station_code: str) -> Any:
 def open_runs(conn: Connection, limit: int = 50) -> list[Any]:
     query = select(runs).where(runs.c.status == "open").order_by(runs.c.release_seq, runs.c.id)
     return list(conn.execute(query.limit(limit)))
+
+
+def count_open_runs(conn: Connection) -> int:
+    query = select(func.count()).select_from(runs).where(runs.c.status == "open")
+    return int(conn.execute(query).scalar_one())
 
 
 def next_release_seq(conn: Connection) -> int:

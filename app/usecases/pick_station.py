@@ -57,6 +57,11 @@ class PickWork:
 
     # -- reading --------------------------------------------------------------------------
 
+    def runs_waiting(self) -> int:
+        """How many runs wait for a picker (``open_runs`` lists the first 50)."""
+        with self._sessions() as session:
+            return pq.count_open_runs(session.connection())
+
     def open_runs(self) -> list[RunSummary]:
         """Runs waiting for a picker, in release order (urgent ones were released first)."""
         with self._sessions() as session:

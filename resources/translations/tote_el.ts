@@ -945,27 +945,42 @@
         <translation>Σαρώστε ένα είδος από καρότσι παρτίδας ή κύματος, ή ένα καλάθι ζώνης.</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_controller.py" line="183"/>
+        <location filename="../../ui/pick_controller.py" line="184"/>
         <source>Pick runs</source>
         <translation>Διαδρομές συλλογής</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_controller.py" line="272"/>
+        <location filename="../../ui/pick_controller.py" line="192"/>
+        <source>Tote — packing</source>
+        <translation>Tote — συσκευασία</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_controller.py" line="193"/>
+        <source>Tote — picking</source>
+        <translation>Tote — συλλογή</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_controller.py" line="194"/>
+        <source>Tote — sorting and totes</source>
+        <translation>Tote — διαλογή και καλάθια</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pick_controller.py" line="279"/>
         <source>The store could not be read or written ({error})</source>
         <translation>Η αποθήκη δεδομένων δεν διαβάστηκε ή δεν γράφτηκε ({error})</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_controller.py" line="275"/>
+        <location filename="../../ui/pick_controller.py" line="282"/>
         <source>Nothing was recorded. Try again; if this repeats, call a supervisor.</source>
         <translation>Δεν καταγράφηκε τίποτα. Δοκιμάστε ξανά· αν επαναληφθεί, καλέστε τον υπεύθυνο.</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_controller.py" line="290"/>
+        <location filename="../../ui/pick_controller.py" line="297"/>
         <source>Releasing a wave…</source>
         <translation>Έκδοση κύματος…</translation>
     </message>
     <message>
-        <location filename="../../ui/pick_controller.py" line="290"/>
+        <location filename="../../ui/pick_controller.py" line="297"/>
         <source>Planning the runs takes a moment.</source>
         <translation>Ο σχεδιασμός των διαδρομών θέλει λίγο χρόνο.</translation>
     </message>
@@ -988,62 +1003,67 @@
         <translation>Καμία διαδρομή δεν περιμένει. Εκδώστε ένα κύμα παραπάνω.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pick_runs.py" line="84"/>
+        <location filename="../../ui/screens/pick_runs.py" line="86"/>
         <source>{count} pick runs waiting</source>
         <translation>{count} διαδρομές συλλογής σε αναμονή</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pick_runs.py" line="97"/>
+        <location filename="../../ui/screens/pick_runs.py" line="88"/>
+        <source> · the first {shown} listed</source>
+        <translation> · εμφανίζονται οι πρώτες {shown}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pick_runs.py" line="102"/>
         <source>{run} · {method}</source>
         <translation>{run} · {method}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pick_runs.py" line="99"/>
+        <location filename="../../ui/screens/pick_runs.py" line="104"/>
         <source> · zone {zone}</source>
         <translation> · ζώνη {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pick_runs.py" line="105"/>
+        <location filename="../../ui/screens/pick_runs.py" line="110"/>
         <source>{orders} orders · {tasks} picks · {metres} m</source>
         <translation>{orders} παραγγελίες · {tasks} συλλογές · {metres} μ</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pick_runs.py" line="114"/>
+        <location filename="../../ui/screens/pick_runs.py" line="119"/>
         <source>URGENT</source>
         <translation>ΕΠΕΙΓΟΝ</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pick_runs.py" line="120"/>
+        <location filename="../../ui/screens/pick_runs.py" line="125"/>
         <source>Start</source>
         <translation>Έναρξη</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pick_runs.py" line="137"/>
+        <location filename="../../ui/screens/pick_runs.py" line="142"/>
         <source>Releasing a wave by {method}…</source>
         <translation>Έκδοση κύματος ({method})…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pick_runs.py" line="143"/>
+        <location filename="../../ui/screens/pick_runs.py" line="148"/>
         <source>No open order could be released.</source>
         <translation>Καμία ανοιχτή παραγγελία δεν εκδόθηκε.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pick_runs.py" line="147"/>
+        <location filename="../../ui/screens/pick_runs.py" line="152"/>
         <source>Wave {plan} by {method}: {runs} runs, {orders} orders, {units} units, {metres} m to walk ({seconds} s to plan)</source>
         <translation>Κύμα {plan} ({method}): {runs} διαδρομές, {orders} παραγγελίες, {units} τεμάχια, {metres} μ περπάτημα (σχεδιασμός {seconds} δλ)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pick_runs.py" line="160"/>
+        <location filename="../../ui/screens/pick_runs.py" line="165"/>
         <source>Left out: {count} orders</source>
         <translation>Εκτός κύματος: {count} παραγγελίες</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pick_runs.py" line="164"/>
+        <location filename="../../ui/screens/pick_runs.py" line="169"/>
         <source>…and {more} more</source>
         <translation>…και {more} ακόμη</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pick_runs.py" line="167"/>
+        <location filename="../../ui/screens/pick_runs.py" line="172"/>
         <source>No order was left out.</source>
         <translation>Καμία παραγγελία δεν έμεινε εκτός.</translation>
     </message>

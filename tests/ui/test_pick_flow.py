@@ -500,3 +500,17 @@ def test_a_whole_demo_wave_is_picked_by_scans_with_a_short_and_a_substitute(
         assert [e for e in outbox(store, "PickConfirmed") if e.get("substitute_sku") == other_sku]
     finally:
         uninstall(window)
+
+
+def test_the_window_title_and_run_count_follow_the_mode(store: Store, kiosk: Kiosk) -> None:
+    """Pick, Sort & totes and Packing each name themselves in the title; the runs screen
+    counts every run waiting, also beyond the ones it lists."""
+    window, _ = kiosk
+    release(window, "single")  # one run per order: 60 runs, more than the 50 listed
+    assert window.windowTitle() == "Tote — picking"
+    title = window.picking.runs_screen.title.text()
+    assert title.startswith("60 pick runs waiting") and "the first 50 listed" in title
+    window.picking.packing_button.click()
+    assert window.windowTitle() == "Tote — packing"
+    window.picking.receive_button.click()
+    assert window.windowTitle() == "Tote — sorting and totes"

@@ -71,8 +71,9 @@ class PickRunsScreen(QWidget):
         self._scroll = scrolling(content)
         root.addWidget(self._scroll, 1)
 
-    def show_runs(self, runs: Sequence[RunSummary]) -> None:
-        """The runs waiting now, each a row with its Start button."""
+    def show_runs(self, runs: Sequence[RunSummary], waiting: int | None = None) -> None:
+        """The runs waiting now (``waiting`` of them; the list may hold only the first),
+        each a row with its Start button."""
         for row in self.run_rows.values():
             self._list.removeWidget(row)
             row.deleteLater()
@@ -81,7 +82,11 @@ class PickRunsScreen(QWidget):
             row = self._row(run)
             self._list.addWidget(row)
             self.run_rows[run.key] = row
-        self.title.setText(self.tr("{count} pick runs waiting").format(count=len(runs)))
+        count = max(len(runs), waiting or 0)
+        title = self.tr("{count} pick runs waiting").format(count=count)
+        if count > len(runs):
+            title += self.tr(" · the first {shown} listed").format(shown=len(runs))
+        self.title.setText(title)
         self.empty.setVisible(not runs)
         self.start_next_button.setEnabled(bool(runs))
         remeasure(self._scroll)
