@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.clock import Clock, utc_now
 from app.context import StationContext
 from app.domain.events import ItemPacked, OrderPacked, PackageClosed, PackedPackage, PackStarted
-from app.domain.packing import Accept, LineProgress, verify_item
+from app.domain.packing import Accept, LineProgress, Refuse, verify_item
 from app.domain.reasons import Reason
 from app.scanning import Interpretation, RawScan, ScanKind, interpret
 from app.store import packing_queries as q
@@ -214,14 +214,23 @@ class PackStation:
                     Reason.ANOTHER_ORDER_OPEN, view, order=header.number, other=other.number
                 )
             return _not_found(meaning, Reason.UNKNOWN_BARCODE, view)
-        subs = line_substitutes(conn, [r.id for r in rows])
         progress = [
-            LineProgress(
-                r.line_no, r.product_id, r.qty_ordered, r.qty_packed, frozenset(subs.get(r.id, ()))
-            )
-            for r in rows
+            LineProgress(r.line_no, r.product_id, r.qty_ordered, r.qty_packed) for r in rows
         ]
         decision = verify_item(progress, found.id, found.units)
+        if isinstance(decision, Refuse) and decision.reason in (
+            Reason.WRONG_ITEM,
+            Reason.OVER_PACK,
+        ):
+            # Only then can a substitute the order allows change the answer: the store is
+            # asked for substitutes off the usual scan's path.
+            subs = line_substitutes(conn, [r.id for r in rows])
+            if subs:
+                progress = [
+                    replace(p, substitutes=frozenset(subs.get(r.id, ())))
+                    for p, r in zip(progress, rows, strict=True)
+                ]
+                decision = verify_item(progress, found.id, found.units)
         if not isinstance(decision, Accept):
             return refuse(
                 decision.reason,

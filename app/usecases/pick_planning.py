@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -222,8 +221,3 @@ def _line(layout: Layout, row: Any) -> PlanLine:
         volume,
         float(row.weight_g),
     )
-
-
-def release_all_methods() -> Sequence[Method]:
-    """The methods a supervisor can release a wave with, in the order the screen lists them."""
-    return (Method.CLUSTER, Method.SINGLE, Method.BATCH, Method.ZONE, Method.WAVE)
