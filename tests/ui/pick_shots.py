@@ -43,7 +43,7 @@ HANDHELD = (480, 800)
 def take_pick_screenshots(
     out_dir: Path, size: tuple[int, int] = (1280, 800), greek: bool = False
 ) -> list[Path]:
-    from tests.ui.shots import _language  # the same catalogue switch as the other shots
+    from tests.ui.shots import _language, shooter  # the same catalogue switch and camera
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -55,12 +55,7 @@ def take_pick_screenshots(
         store = demo_store(tmp / "station", tmp, orders=180)
         window, _ = build_pick_window(store, tmp / "out")
         window.resize(*size)
-
-        def shot(name: str) -> None:
-            app.processEvents()
-            path = out_dir / f"{prefix}{name}.png"
-            window.grab().save(str(path))
-            shots.append(path)
+        shot = shooter(window, out_dir, prefix, shots)
 
         try:
             # Packing's controls need more than a handheld's width (Pick and Sort & totes

@@ -44,7 +44,7 @@ from tests.ui.kiosk import build_window, timed_scan, uninstall, wedge_scan
 from tests.ui.pick_shots import HANDHELD, take_pick_screenshots
 from tests.ui.sync_shots import take_sync_screenshots
 from ui.main_window import MainWindow
-from ui.qt import QApplication
+from ui.qt import QApplication, QWidget
 from ui.screens.devices import SCALE, SCANNERS
 from ui.translations import install_translations
 
@@ -59,6 +59,23 @@ def _units(session, order: Order) -> list[str]:  # type: ignore[no-untyped-def]
         ).scalar()
         codes += [gtin.lstrip("0").zfill(13)] * line.qty_ordered
     return codes
+
+
+def shooter(
+    window: QWidget, out_dir: Path, prefix: str, shots: list[Path]
+) -> Callable[[str], None]:
+    """``shot(name)``: the window as it is now, saved as ``out_dir/<prefix><name>.png``
+    and listed in ``shots``."""
+
+    def shot(name: str) -> None:
+        app = QApplication.instance()
+        assert app is not None
+        app.processEvents()
+        path = out_dir / f"{prefix}{name}.png"
+        window.grab().save(str(path))
+        shots.append(path)
+
+    return shot
 
 
 @contextmanager
@@ -90,12 +107,7 @@ def take_screenshots(
         seed_if_empty(store.sessions)
         window, _ = build_window(store, Path(tmp) / "out")
         window.resize(*size)
-
-        def shot(name: str) -> None:
-            app.processEvents()
-            path = out_dir / f"{prefix}{name}.png"
-            window.grab().save(str(path))
-            shots.append(path)
+        shot = shooter(window, out_dir, prefix, shots)
 
         with store.sessions() as s:
             orders = s.execute(select(Order).order_by(Order.id)).scalars().all()
@@ -206,12 +218,7 @@ def take_device_screenshots(
         )
         window.resize(*size)
         prefix = "el-" if greek else ""
-
-        def shot(name: str) -> None:
-            app.processEvents()
-            path = out_dir / f"{prefix}{name}.png"
-            window.grab().save(str(path))
-            shots.append(path)
+        shot = shooter(window, out_dir, prefix, shots)
 
         try:
             _device_shots(app, window, scale_emulator, shot, greek)

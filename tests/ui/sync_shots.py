@@ -50,7 +50,7 @@ def _pump(app: QApplication, until: Callable[[], object], seconds: float = 20) -
 def take_sync_screenshots(
     out_dir: Path, size: tuple[int, int] = (1280, 800), greek: bool = False
 ) -> list[Path]:
-    from tests.ui.shots import _language  # the same catalogue switch as the other shots
+    from tests.ui.shots import _language, shooter  # the same catalogue switch and camera
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -70,12 +70,7 @@ def take_sync_screenshots(
         engine.start()
         window, _ = build_window(store, tmp / "out", CTX, sync=engine)
         window.resize(*size)
-
-        def shot(name: str) -> None:
-            app.processEvents()
-            path = out_dir / f"{prefix}{name}.png"
-            window.grab().save(str(path))
-            shots.append(path)
+        shot = shooter(window, out_dir, prefix, shots)
 
         try:
             _pump(app, lambda: window.ready.download.isVisible() and engine.status().progress)

@@ -215,13 +215,7 @@ def test_a_substitute_is_taken_only_where_the_order_allows_it(store: Store) -> N
     other_sku = next(s for s in gtins if s != view.task.sku)
     scan(picker, f"LOC:{view.task.location}")
     assert scan(picker, gtins[other_sku]).reason is Reason.WRONG_ITEM
-    allocation = view.task.allocations[0]
-    with store.sessions.begin() as session:
-        substitute = session.execute(
-            select(Product.id).where(Product.sku == other_sku)
-        ).scalar_one()
-        line_id = _line_of(session, view.order, allocation.line_no)
-        session.add(OrderLineSubstitute(order_line_id=line_id, product_id=substitute))
+    allow_substitute(store, view.order, view.task.allocations[0].line_no, other_sku)
     result = scan(picker, gtins[other_sku])
     assert result.outcome == PickOutcome.ITEM_PICKED, result
     follow(picker, gtins)
@@ -230,16 +224,18 @@ def test_a_substitute_is_taken_only_where_the_order_allows_it(store: Store) -> N
     assert confirmed[0]["sku"] == view.task.sku
 
 
-def _line_of(session: Any, order_number: str, line_no: int) -> int:
+def allow_substitute(store: Store, order_number: str, line_no: int, sku: str) -> None:
+    """The centre accepts ``sku`` instead of the product of the order's line ``line_no``."""
     from app.store.tables import Order
 
-    return int(
-        session.execute(
+    with store.sessions.begin() as session:
+        line_id = session.execute(
             select(OrderLine.id)
             .join(Order, Order.id == OrderLine.order_id)
             .where(Order.number == order_number, OrderLine.line_no == line_no)
         ).scalar_one()
-    )
+        product = session.execute(select(Product.id).where(Product.sku == sku)).scalar_one()
+        session.add(OrderLineSubstitute(order_line_id=line_id, product_id=product))
 
 
 def test_gs1_scans_capture_lot_and_serial_and_refuse_expired_or_repeated_units(
@@ -331,12 +327,7 @@ def test_an_order_picked_with_a_substitute_is_packed_with_it(store: Store) -> No
     assert view.task is not None and view.order is not None
     gtins = barcodes(store)
     other_sku = next(s for s in gtins if s != view.task.sku)
-    with store.sessions.begin() as session:
-        substitute = session.execute(
-            select(Product.id).where(Product.sku == other_sku)
-        ).scalar_one()
-        line_id = _line_of(session, view.order, view.task.allocations[0].line_no)
-        session.add(OrderLineSubstitute(order_line_id=line_id, product_id=substitute))
+    allow_substitute(store, view.order, view.task.allocations[0].line_no, other_sku)
     scan(picker, f"LOC:{view.task.location}")
     assert scan(picker, gtins[other_sku]).accepted
     follow(picker, gtins)
