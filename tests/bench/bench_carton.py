@@ -8,9 +8,9 @@ every item kept flat; the best known total is 4,546 and the volume/weight lower 
 The test does not say which cartons BoxPacker chose, but its utilisation (item volume over
 the inner volume of the cartons used) names the carton of a one-carton order; the inference
 is checked against ``boxpacker_results_subset.json`` (BoxPacker's actual choices on 500
-orders). Times are one ``choose_boxes`` call per order, in any orientation, after a warm-up
-pass. Every packing of both passes goes through ``tests/carton_checker.py``; one invalid
-packing fails the benchmark.
+orders). Times are wall time of one ``choose_boxes`` call per order (default time budget),
+after a few untimed calls. Every packing of both modes goes through
+``tests/carton_checker.py``, outside the timing; one invalid packing fails the benchmark.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ ENV = "TOTE_CARTON_CASES"
 BOXPACKER = {"best_fit": 4557, "keep_flat": 5832}
 BEST_KNOWN_BEST_FIT = 4546
 LOWER_BOUND_BEST_FIT = 4418
+WARM_UP = 20  # orders packed untimed first
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,10 @@ class Pass:
     packings: list[Packing]
 
 
-def run_pass(cases: Sequence[CartonCase], rotation: Rotation, timed: bool) -> Pass:
+def run_pass(cases: Sequence[CartonCase], rotation: Rotation) -> Pass:
+    """Every order once, timed, each packing checked (outside the timing)."""
+    for case in cases[:WARM_UP]:
+        choose_boxes(case.with_rotation(rotation), case.boxes)
     out = Pass([], [], [], [])
     for case in cases:
         items = case.with_rotation(rotation)
@@ -124,13 +128,6 @@ def run_pass(cases: Sequence[CartonCase], rotation: Rotation, timed: bool) -> Pa
         out.boxes.append(len(packing.boxes))
         out.utilisation.append(packing.utilisation * 100.0)
         out.packings.append(packing)
-    if timed:  # the first pass warmed up; time a second one
-        out.ms = []
-        for case in cases:
-            items = case.with_rotation(rotation)
-            started = time.perf_counter()
-            choose_boxes(items, case.boxes)
-            out.ms.append((time.perf_counter() - started) * 1e3)
     return out
 
 
@@ -151,8 +148,8 @@ def subset_agreement(cases: Sequence[CartonCase]) -> tuple[int, int]:
 
 def run() -> list[Figure]:
     cases = carton_cases()
-    any_pass = run_pass(cases, Rotation.ANY, timed=True)
-    flat_pass = run_pass(cases, Rotation.KEEP_FLAT, timed=False)
+    any_pass = run_pass(cases, Rotation.ANY)
+    flat_pass = run_pass(cases, Rotation.KEEP_FLAT)
     bp_any = [c.expected["best_fit"]["boxes"] for c in cases]
     bp_flat = [c.expected["keep_flat"]["boxes"] for c in cases]
     fewer = sum(a < b for a, b in zip(any_pass.boxes, bp_any, strict=True))
@@ -195,7 +192,9 @@ def run() -> list[Figure]:
             "boxes",
             f"<= {BOXPACKER['keep_flat']}",
             f"BoxPacker {sum(bp_flat)} (every item kept flat); ours fewer on {flat_fewer} "
-            f"orders, more on {flat_more}; all packings checked valid",
+            f"orders, more on {flat_more}; all packings checked valid; ms per order median "
+            f"{median(flat_pass.ms):.2f}, p95 {percentile(flat_pass.ms, 95):.2f}, max "
+            f"{max(flat_pass.ms):.1f} (BoxPacker 0.51 / 18 / 809)",
         ),
         Figure(
             "carton_smallest_box_pct",
