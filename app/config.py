@@ -50,6 +50,14 @@ class StationConfig:
     demo_hub_dir: Path = field(default_factory=lambda: _demo_root() / "hub")
     screenshot: Path | None = None  # render the first screen to this PNG and quit
     ready_marker: bool = False  # print "TOTE READY <ns>" when the first screen is shown
+    # Packing: the packer confirms each box; a station with a scale weighs each box against
+    # its expected weight, within max(grams, percent); orders that leave the carrier open
+    # get the cheapest or fastest service that meets their ship-by time.
+    confirm_box: bool = True
+    check_weigh: bool = True
+    weigh_tolerance_g: int = 30
+    weigh_tolerance_pct: float = 3.0
+    shipping_rule: str = "cheapest"
 
 
 def _demo_root() -> Path:
@@ -126,6 +134,21 @@ def parse_args(argv: list[str] | None = None) -> StationConfig:
         help="file holding this station's token (TOTE_HUB_TOKEN may hold the token itself)",
     )
     parser.add_argument(
+        "--confirm-box",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="the packer scans the box used (or CMD:BOX-OK) before it closes",
+    )
+    parser.add_argument(
+        "--check-weigh",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="weigh every box against its expected weight (only with a scale)",
+    )
+    parser.add_argument("--weigh-tolerance-g", type=int, default=30)
+    parser.add_argument("--weigh-tolerance-pct", type=float, default=3.0)
+    parser.add_argument("--shipping-rule", choices=("cheapest", "fastest"), default="cheapest")
+    parser.add_argument(
         "--claim-ahead",
         type=int,
         default=5,
@@ -171,6 +194,11 @@ def parse_args(argv: list[str] | None = None) -> StationConfig:
         claim_ahead=args.claim_ahead,
         screenshot=args.screenshot,
         ready_marker=args.ready_marker,
+        confirm_box=args.confirm_box,
+        check_weigh=args.check_weigh,
+        weigh_tolerance_g=args.weigh_tolerance_g,
+        weigh_tolerance_pct=args.weigh_tolerance_pct,
+        shipping_rule=args.shipping_rule,
     )
 
 

@@ -168,6 +168,35 @@ def _wedge(config: Any, devices: Any) -> Any:
     return wedge
 
 
+def _packing(config: Any, *, has_scale: bool) -> Any:
+    from app.domain.check_weigh import Tolerance
+    from app.usecases.pack_settings import PackingSettings
+
+    return PackingSettings(
+        require_box=config.confirm_box,
+        check_weigh=config.check_weigh and has_scale,
+        tolerance=Tolerance(config.weigh_tolerance_g, config.weigh_tolerance_pct),
+    )
+
+
+def _shipping(config: Any, station_number: int) -> Any:
+    """Carrier services: the demo's tariffs and tracking ranges (a real station's come with
+    its carrier contracts; until then orders must name their carrier and service)."""
+    from app.domain.shipping_rules import ShippingRule
+    from app.usecases.shipping import ShippingDesk
+
+    if not config.demo:
+        return ShippingDesk(rule=ShippingRule(config.shipping_rule), station_number=station_number)
+    from app.demo.carriers import DEMO_RATES, DEMO_TRACKING_PREFIXES
+
+    return ShippingDesk(
+        rule=ShippingRule(config.shipping_rule),
+        rates=DEMO_RATES,
+        prefixes=DEMO_TRACKING_PREFIXES,
+        station_number=station_number,
+    )
+
+
 def _services(config: Any, store: Any, devices: Any, printer: Any, gateway: Any, sync: Any) -> Any:
     from app.scale_protocols import ScaleProtocol
     from app.serial_framing import FramingConfig, Terminator
@@ -191,6 +220,8 @@ def _services(config: Any, store: Any, devices: Any, printer: Any, gateway: Any,
         reads=store.reads,
         labels=labels,
         require_claims=sync is not None,  # with an order service, pack only leased orders
+        packing=_packing(config, has_scale=devices.scale is not None),
+        shipping=_shipping(config, devices.station_number),
     )
     station.ensure_station(config.station_name)
     scanners = [

@@ -129,6 +129,7 @@ class BoxTypeDoc(Wire):
     tare_g: Annotated[int, Field(ge=0)]
     max_weight_g: Annotated[int, Field(gt=0)]
     cost_cents: Annotated[int, Field(ge=0)]
+    dunnage_g: Annotated[int, Field(ge=0)] = 0  # fill material, part of the expected weight
 
 
 class AddressDoc(Wire):
@@ -358,6 +359,46 @@ class PackageClosedPayload(Wire):
     package_number: Annotated[int, Field(ge=1)]
     sscc: Annotated[str | None, Field(pattern=r"^\d{18}$")] = None
     weight_g: Annotated[int | None, Field(ge=0)] = None
+    box: Code | None = None  # the box type used
+    suggested_box: Code | None = None  # what cartonization suggested
+    box_reason: Code | None = None  # why the packer used another box
+    dimensions_mm: (
+        Annotated[list[Annotated[int, Field(ge=1)]], Field(min_length=3, max_length=3)] | None
+    ) = None
+    expected_weight_g: Annotated[int | None, Field(ge=0)] = None
+    weight_accepted_by: Code | None = None  # a supervisor accepted it out of tolerance
+    weight_reason: Code | None = None
+    carrier: Annotated[str | None, Field(max_length=40)] = None
+    service: Annotated[str | None, Field(max_length=40)] = None
+    tracking_number: Annotated[str | None, Field(max_length=40)] = None
+
+
+class PackageReopenedPayload(Wire):
+    order_number: Code
+    package_number: Annotated[int, Field(ge=1)]
+    sscc: Annotated[str | None, Field(pattern=r"^\d{18}$")] = None
+
+
+class ItemRemovedPayload(Wire):
+    """Units taken out of a package again (moved to another, or damaged)."""
+
+    order_number: Code
+    line_no: Annotated[int, Field(ge=1)]
+    sku: Code
+    quantity: Annotated[int, Field(ge=1)]
+    package_number: Annotated[int, Field(ge=1)]
+    damaged: bool = False
+
+
+class ShortShippedPayload(Wire):
+    """Units of a line shipped without, approved by a supervisor at the station."""
+
+    order_number: Code
+    line_no: Annotated[int, Field(ge=1)]
+    sku: Code
+    quantity_short: Annotated[int, Field(ge=1)]
+    reason: Code
+    approved_by: Code
 
 
 class LabelPrintedPayload(Wire):
@@ -408,6 +449,9 @@ EVENT_PAYLOADS: dict[str, type[Wire]] = {
     "OrderPacked": OrderPackedPayload,
     "PackStopped": PackStoppedPayload,
     "PackageClosed": PackageClosedPayload,
+    "PackageReopened": PackageReopenedPayload,
+    "ItemRemoved": ItemRemovedPayload,
+    "ShortShipped": ShortShippedPayload,
     "LabelPrinted": LabelPrintedPayload,
     "PickConfirmed": PickConfirmedPayload,
     "ShortPick": ShortPickPayload,

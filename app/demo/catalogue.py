@@ -211,7 +211,8 @@ def _box(
 ) -> DemoBoxType:
     length, width, height = inner
     outer = (length + 2 * wall, width + 2 * wall, height + 2 * wall)
-    return DemoBoxType(code, name, *inner, *outer, tare, max_kg * 1000, cost)
+    dunnage = round(length * width * height / 1e6 * 2)  # about 2 g of paper fill per litre
+    return DemoBoxType(code, name, *inner, *outer, tare, max_kg * 1000, cost, dunnage)
 
 
 # Single wall (3 mm) for the small ones, double wall (6 mm) from L up.

@@ -59,6 +59,7 @@ class DemoBoxType:
     tare_g: int
     max_weight_g: int
     cost_cents: int
+    dunnage_g: int = 0  # paper fill, part of a packed box's expected weight
 
 
 @dataclass(frozen=True, slots=True)

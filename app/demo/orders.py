@@ -231,6 +231,10 @@ def make_orders(
         shipping, tax = (
             (0, 0) if replacement else _money(subtotal, carrier, currency, channel, ship.tax_bp)
         )
+        if channel == "B2B" and not vip and not replacement and ship.country in ("DE", "FR"):
+            # Business accounts pay a flat rate; the warehouse picks the service
+            # (the station's shipping rule: cheapest that meets ship-by).
+            carrier = pl.WAREHOUSE_CHOOSES
         hours = rng.randint(2, 24) if vip or replacement else rng.randint(3, 96)
         message = None
         if gift:

@@ -158,6 +158,7 @@ EXPRESS: dict[str, tuple[str, str]] = {
     "DE": ("DHL", "Express"), "FR": ("DHL", "Express"), "GB": ("UPS", "Express Saver"),
     "US": ("DHL", "Express"), "GR": ("DHL", "Express"),
 }
+WAREHOUSE_CHOOSES = ("AUTO", "ANY")  # the order leaves carrier and service to the station
 # Shipping charged to the customer, EUR cents; converted like prices.
 SHIPPING_EUR: dict[tuple[str, str], int] = {
     ("DHL", "Parcel"): 490, ("DHL", "Express"): 1490, ("DPD", "Classic"): 590,

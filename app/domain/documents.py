@@ -21,9 +21,10 @@ class Address:
 class SlipLine:
     sku: str
     name: str
-    quantity: int
+    quantity: int  # units in the parcel(s)
     unit_price_cents: int | None  # None on gift slips
     line_total_cents: int | None  # None on gift slips
+    quantity_short: int = 0  # ordered but not shipped (approved short at packing)
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,23 +90,118 @@ class PackStopped:
 
 @dataclass(frozen=True, slots=True)
 class PackageClosed:
-    """A package of a packed order, closed with its SSCC (None when the station's SSCC
-    block was used up) and its weight on the scale (None when no settled weight was
-    recorded for it: the centre never gets an estimate as a weighing). One per package,
-    emitted right after the order's ``OrderPacked``."""
+    """A package closed: its SSCC (None when the station's SSCC block was used up), its
+    weight on the scale (None when no settled weight was recorded: the centre never gets an
+    estimate as a weighing), and, from the packing station's box flow, the box used and
+    suggested (with the packer's reason when they differ), outer dimensions, the expected
+    weight, who accepted a weight out of tolerance and why, carrier, service and tracking
+    number. Optional fields are sent only when known."""
 
     type: ClassVar[str] = "PackageClosed"
     order_number: str
     package_number: int
     sscc: str | None
     weight_g: int | None
+    box: str | None = None
+    suggested_box: str | None = None
+    box_reason: str | None = None
+    dimensions_mm: tuple[int, int, int] | None = None
+    expected_weight_g: int | None = None
+    weight_accepted_by: str | None = None
+    weight_reason: str | None = None
+    carrier: str | None = None
+    service: str | None = None
+    tracking_number: str | None = None
+
+    def payload(self) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "order_number": self.order_number,
+            "package_number": self.package_number,
+            "sscc": self.sscc,
+            "weight_g": self.weight_g,
+        }
+        for key in _PACKAGE_OPTIONAL:
+            value = getattr(self, key)
+            if value is not None:
+                body[key] = list(value) if isinstance(value, tuple) else value
+        return body
+
+
+_PACKAGE_OPTIONAL = (
+    "box",
+    "suggested_box",
+    "box_reason",
+    "dimensions_mm",
+    "expected_weight_g",
+    "weight_accepted_by",
+    "weight_reason",
+    "carrier",
+    "service",
+    "tracking_number",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PackageReopened:
+    """A closed package opened again at the station: its label no longer holds (it is
+    printed again when the package closes)."""
+
+    type: ClassVar[str] = "PackageReopened"
+    order_number: str
+    package_number: int
+    sscc: str | None
 
     def payload(self) -> dict[str, Any]:
         return {
             "order_number": self.order_number,
             "package_number": self.package_number,
             "sscc": self.sscc,
-            "weight_g": self.weight_g,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRemoved:
+    """Units taken out of a package again (to move them, or because one is damaged)."""
+
+    type: ClassVar[str] = "ItemRemoved"
+    order_number: str
+    line_no: int
+    sku: str
+    quantity: int
+    package_number: int
+    damaged: bool
+
+    def payload(self) -> dict[str, Any]:
+        return {
+            "order_number": self.order_number,
+            "line_no": self.line_no,
+            "sku": self.sku,
+            "quantity": self.quantity,
+            "package_number": self.package_number,
+            "damaged": self.damaged,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ShortShipped:
+    """Units of an order line shipped without, with a supervisor's approval."""
+
+    type: ClassVar[str] = "ShortShipped"
+    order_number: str
+    line_no: int
+    sku: str
+    quantity_short: int
+    reason: str
+    approved_by: str
+
+    def payload(self) -> dict[str, Any]:
+        return {
+            "order_number": self.order_number,
+            "line_no": self.line_no,
+            "sku": self.sku,
+            "quantity_short": self.quantity_short,
+            "reason": self.reason,
+            "approved_by": self.approved_by,
         }
 
 
@@ -223,6 +318,9 @@ DomainEvent = (
     | OrderPacked
     | PackStopped
     | PackageClosed
+    | PackageReopened
+    | ItemRemoved
+    | ShortShipped
     | LabelPrinted
     | PickConfirmed
     | ShortPick

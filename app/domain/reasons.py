@@ -55,3 +55,15 @@ class Reason(StrEnum):
     NOTHING_TO_SORT = "nothing_to_sort"  # params: sku (no picked unit of it waits for a slot)
     UNKNOWN_TOTE = "unknown_tote"  # params: tote (no pick run filled it)
     TOTE_STILL_PICKING = "tote_still_picking"  # params: tote, run
+    # The packing station's boxes (app.usecases.pack_actions).
+    UNKNOWN_BOX = "unknown_box"  # params: code (no box type of that code here)
+    NO_ITEMS_IN_BOX = "no_items_in_box"  # closing or choosing a box before any item is in
+    WEIGHT_OUT_OF_TOLERANCE = "weight_out_of_tolerance"  # params: measured, low, high
+    NOT_A_SUPERVISOR = "not_a_supervisor"  # params: code
+    REASON_NOT_ASKED = "reason_not_asked"  # params: code (no action waits for a reason)
+    REASON_NOT_FOR_THIS = "reason_not_for_this"  # params: code
+    NOT_IN_OPEN_BOX = "not_in_open_box"  # params: sku (removing an item not in the box)
+    LAST_UNIT_OF_LABELLED_BOX = "last_unit_of_labelled_box"  # params: package
+    FINISH_BOX_FIRST = "finish_box_first"  # params: package (the open box has items)
+    NOTHING_TO_SHORT_SHIP = "nothing_to_short_ship"  # every unit is in already
+    NOTHING_PACKED_YET = "nothing_packed_yet"  # short-shipping an order with nothing in a box

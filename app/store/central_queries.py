@@ -107,6 +107,7 @@ _BOX_COLUMNS = (
     "tare_g",
     "max_weight_g",
     "cost_cents",
+    "dunnage_g",
 )
 _UPSERT_LOCATION = _upsert(locations, "code", _LOCATION_COLUMNS)
 _UPSERT_PRODUCT = _upsert(products, "sku", _PRODUCT_COLUMNS)

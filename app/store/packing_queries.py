@@ -77,6 +77,8 @@ _ORDER_HEADER = select(
     orders.c.special_code,
     orders.c.replaces_order_number,
     orders.c.gift_message,
+    orders.c.ship_carrier,
+    orders.c.ship_service,
 ).where(orders.c.id == bindparam("order_id"))
 _ORDER_LINES = (
     select(
@@ -85,6 +87,7 @@ _ORDER_LINES = (
         lines.c.product_id,
         lines.c.qty_ordered,
         lines.c.qty_packed,
+        lines.c.qty_short,
         products.c.sku,
         products.c.name,
         func.coalesce(locations.c.code, "").label("location_code"),
@@ -140,7 +143,9 @@ def operator(conn: Connection, code: str) -> Any:
     """An operator by badge code (as printed, or upper case when typed)."""
     for candidate in dict.fromkeys((code, code.upper())):
         row = conn.execute(
-            select(operators.c.code, operators.c.name).where(operators.c.code == candidate)
+            select(operators.c.code, operators.c.name, operators.c.role).where(
+                operators.c.code == candidate
+            )
         ).first()
         if row is not None:
             return row
@@ -227,41 +232,6 @@ def open_package(conn: Connection, order_id: int, now: datetime) -> tuple[int, i
 
 def add_content(conn: Connection, package_id: int, line_id: int, units: int) -> None:
     conn.execute(_ADD_CONTENT, {"package_id": package_id, "order_line_id": line_id, "qty": units})
-
-
-_CLOSE_PACKAGES = (
-    update(packages)
-    .where(packages.c.order_id == bindparam("of_order"), packages.c.status == "open")
-    .values(status="closed", closed_at=bindparam("now"))
-    .returning(packages.c.id)
-)
-_SET_WEIGHT = (
-    update(packages)
-    .where(packages.c.id == bindparam("package_id"))
-    .values(weight_g=bindparam("grams"))
-)
-
-
-def close_packages(
-    conn: Connection, order_id: int, now: datetime, weight_g: int | None = None
-) -> None:
-    """Close the order's open packages; a scale weight is recorded only when exactly one
-    package is closed (several boxes on the scale at once would all get the total)."""
-    ids = list(conn.execute(_CLOSE_PACKAGES, {"of_order": order_id, "now": now}).scalars())
-    if weight_g is not None and weight_g > 0 and len(ids) == 1:
-        conn.execute(_SET_WEIGHT, {"package_id": ids[0], "grams": weight_g})
-
-
-_CLOSED_PACKAGES = (
-    select(packages.c.number, packages.c.sscc, packages.c.weight_g)
-    .where(packages.c.order_id == bindparam("of_order"), packages.c.status == "closed")
-    .order_by(packages.c.number)
-)
-
-
-def closed_packages(conn: Connection, order_id: int) -> list[Any]:
-    """(number, sscc, weight_g) of the order's closed packages, in number order."""
-    return list(conn.execute(_CLOSED_PACKAGES, {"of_order": order_id}))
 
 
 def package_contents(conn: Connection, order_id: int) -> list[Any]:

@@ -14,5 +14,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0004_sync",
     "0005_layout",
     "0006_picking",
+    "0007_packing",
 )
 HEAD = KNOWN_REVISIONS[-1]

@@ -102,6 +102,7 @@ class BoxType(Base):
     tare_g: Mapped[int] = mapped_column(Integer)
     max_weight_g: Mapped[int] = mapped_column(Integer)
     cost_cents: Mapped[int] = mapped_column(Integer)
+    dunnage_g: Mapped[int] = mapped_column(Integer, server_default="0")  # fill
 
 
 class Order(Base):
@@ -137,6 +138,9 @@ class Order(Base):
     status: Mapped[str] = mapped_column(String(16), default="open", index=True)
     packed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     packed_by: Mapped[str | None] = mapped_column(String(40))
+    # Chosen by the station's shipping rules when the order left the choice to it.
+    ship_carrier: Mapped[str | None] = mapped_column(String(40))
+    ship_service: Mapped[str | None] = mapped_column(String(40))
     # The centre's side (app/usecases/central_changes.py): its version of the order (0 for
     # orders that never came from it), its status as last pulled, and why it held/cancelled.
     version: Mapped[int] = mapped_column(Integer, server_default="0")
@@ -164,13 +168,16 @@ class OrderLine(Base):
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
     qty_ordered: Mapped[int] = mapped_column(Integer)
     qty_packed: Mapped[int] = mapped_column(Integer, default=0)
+    qty_short: Mapped[int] = mapped_column(Integer, server_default="0")  # approved
     unit_price_cents: Mapped[int] = mapped_column(Integer)
     order: Mapped[Order] = relationship(back_populates="lines")
     product: Mapped[Product] = relationship()
     __table_args__ = (
         UniqueConstraint("order_id", "line_no"),
         CheckConstraint("qty_ordered >= 1", name="qty_ordered_positive"),
-        CheckConstraint("qty_packed >= 0 AND qty_packed <= qty_ordered", name="qty_packed_range"),
+        CheckConstraint(
+            "qty_packed >= 0 AND qty_packed + qty_short <= qty_ordered", name="qty_packed_range"
+        ),
     )
 
 
@@ -185,6 +192,18 @@ class Package(Base):
     sscc: Mapped[str | None] = mapped_column(String(18), unique=True)
     opened_at: Mapped[datetime] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    suggested_box: Mapped[str | None] = mapped_column(String(20))  # box code the plan chose
+    box_reason: Mapped[str | None] = mapped_column(String(40))  # why another box was used
+    plan: Mapped[str | None] = mapped_column(Text)  # the suggestion (JSON), for its picture
+    length_mm: Mapped[int | None] = mapped_column(Integer)  # outer, as shipped
+    width_mm: Mapped[int | None] = mapped_column(Integer)
+    height_mm: Mapped[int | None] = mapped_column(Integer)
+    expected_weight_g: Mapped[int | None] = mapped_column(Integer)
+    weight_accepted_by: Mapped[str | None] = mapped_column(String(40))  # out of tolerance
+    weight_reason: Mapped[str | None] = mapped_column(String(40))
+    carrier: Mapped[str | None] = mapped_column(String(40))
+    service: Mapped[str | None] = mapped_column(String(40))
+    tracking_number: Mapped[str | None] = mapped_column(String(40))
     contents: Mapped[list[PackageContent]] = relationship(back_populates="package")
     __table_args__ = (
         UniqueConstraint("order_id", "number"),

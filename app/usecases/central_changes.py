@@ -244,6 +244,7 @@ def _box_types(conn: Connection, docs: Sequence[BoxTypeLike], report: ApplyRepor
                 "tare_g": d.tare_g,
                 "max_weight_g": d.max_weight_g,
                 "cost_cents": d.cost_cents,
+                "dunnage_g": d.dunnage_g,
             }
             for d in docs
         ],

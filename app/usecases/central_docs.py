@@ -61,6 +61,9 @@ class LocationLike(Protocol):
 
 class BoxTypeLike(Protocol):
     @property
+    def dunnage_g(self) -> int: ...
+
+    @property
     def code(self) -> str: ...
     @property
     def name(self) -> str: ...

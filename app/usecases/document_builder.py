@@ -1,7 +1,9 @@
 """A print job's document, built from the store (slip, shipping label or gift note).
 
 Reads only; called by the document worker, never on the scan path. The package's weight is
-the scale's when it was weighed, else the sum of item weights and the box tare.
+the scale's when it was weighed, else the sum of item weights and the box tare; its
+carrier, service, tracking number and outer dimensions are those recorded when it closed
+(an order from before boxes were recorded falls back to the order's and the box type's).
 """
 
 from __future__ import annotations
@@ -61,16 +63,14 @@ def build_document(
             order_number=order.number,
             ship_from=ship_from,
             ship_to=Address(order.ship_name, (*(x for x in lines if x), order.ship_country)),
-            carrier=order.carrier,
-            service=order.service,
-            tracking_number=None,  # carrier integration records it (packing issue)
+            carrier=package.carrier or order.ship_carrier or order.carrier,
+            service=package.service or order.ship_service or order.service,
+            tracking_number=package.tracking_number,
             sscc=package.sscc,
             package_number=package.number,
             package_count=len(packages),
             weight_g=package.weight_g or _estimated_weight(session, package, box),
-            dimensions_mm=(
-                (box.outer_length_mm, box.outer_width_mm, box.outer_height_mm) if box else None
-            ),
+            dimensions_mm=_dimensions(package, box),
             ship_by=order.ship_by.date(),
             special=special_flags(order),
             special_code=order.special_code,
@@ -79,9 +79,17 @@ def build_document(
     raise NotPrintableError(f"Tote does not know how to print a {job.kind!r}")
 
 
+def _dimensions(package: Package, box: BoxType | None) -> tuple[int, int, int] | None:
+    if package.length_mm and package.width_mm and package.height_mm:
+        return (package.length_mm, package.width_mm, package.height_mm)
+    if box is None:
+        return None
+    return (box.outer_length_mm, box.outer_width_mm, box.outer_height_mm)
+
+
 def _estimated_weight(session: Session, package: Package, box: BoxType | None) -> int:
     items = sum(content.qty * _product_weight(session, content) for content in package.contents)
-    return items + (box.tare_g if box else 0)
+    return items + (box.tare_g + box.dunnage_g if box else 0)
 
 
 def _product_weight(session: Session, content: PackageContent) -> int:

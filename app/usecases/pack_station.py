@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -17,30 +16,28 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.clock import Clock, utc_now
 from app.context import StationContext
-from app.domain.events import ItemPacked, OrderPacked, PackageClosed, PackedPackage, PackStarted
+from app.domain.events import ItemPacked, PackStarted
 from app.domain.packing import Accept, LineProgress, Refuse, verify_item
 from app.domain.reasons import Reason
 from app.scanning import Interpretation, RawScan, ScanKind, interpret
+from app.store import package_queries as pkq
 from app.store import packing_queries as q
 from app.store import sync_queries as sq
 from app.store.journal import audit, emit
 from app.store.pick_queries import line_substitutes, live_runs_of_order
 from app.store.tables import Station
 from app.usecases.claims import holds
-from app.usecases.print_plan import LabelSettings, queue_packed_order
+from app.usecases.pack_actions import BoxActions
+from app.usecases.pack_boxes import BoxFlow
+from app.usecases.pack_plan import replan
+from app.usecases.pack_settings import PackingSettings
+from app.usecases.print_plan import LabelSettings
 from app.usecases.product_lookup import find_product
 from app.usecases.results import Outcome, ScanResult, refuse
+from app.usecases.shipping import ShippingDesk
 from app.usecases.station_commands import CommandContext, leave_current_order, run_code
 from app.usecases.stop_notice import hold_reason, stopped_refusal
-from app.usecases.views import (
-    PackLineView,
-    PackView,
-    line_view,
-    line_views,
-    order_view,
-    pack_view,
-    special_flags,
-)
+from app.usecases.views import PackView, line_views, pack_view
 
 log = logging.getLogger(__name__)
 
@@ -56,16 +53,27 @@ class PackStation:
         reads: sessionmaker[Session] | None = None,
         labels: LabelSettings | None = None,
         require_claims: bool = False,
+        packing: PackingSettings | None = None,
+        shipping: ShippingDesk | None = None,
     ) -> None:
         """``require_claims``: an order service leases orders to stations (claims), so an
         order is opened only while this station holds its lease (ORDER_NOT_HELD otherwise:
-        the caller asks the order service for it and scans again)."""
+        the caller asks the order service for it and scans again). ``packing``: what a
+        box needs before it closes (box confirmed, check-weighed); ``shipping``: carrier
+        services, the rule for orders that leave the choice here, tracking ranges."""
         self._sessions = sessions
         self._require_claims = require_claims
         self._labels = labels or LabelSettings()
         self._reads = reads or sessions
         self._ctx = ctx
         self._clock = clock
+        self._boxes = BoxActions(
+            BoxFlow(packing or PackingSettings()),
+            self._labels,
+            shipping or ShippingDesk(station_number=self._labels.station_number),
+            lambda: self._ctx,
+            clock,
+        )
 
     @property
     def context(self) -> StationContext:
@@ -90,7 +98,7 @@ class PackStation:
             station = self._station(conn)
             if station.current_order_id is None:
                 return None
-            return order_view(conn, station.current_order_id)
+            return self._boxes.view(conn, station.current_order_id)
 
     def stop_notice(self) -> ScanResult | None:
         """The instruction to show while the centre has stopped the current order (it was
@@ -111,7 +119,14 @@ class PackStation:
         """
         meaning = interpret(raw)
         with self._sessions.begin() as session:
-            result = self._scan(session.connection(), meaning, weight_g)
+            conn = session.connection()
+            result = self._scan(conn, meaning, weight_g)
+            view = result.view
+            if view is not None and view.status == "packing" and not view.packages:
+                # A refusal shows the order as it is, with its boxes and next step.
+                order = q.order_by_number(conn, view.order_number)
+                full = self._boxes.view(conn, order.id, view.last_line_no)
+                result = replace(result, view=full)
         if result.outcome is Outcome.OPERATOR_SIGNED_IN:  # committed: act as them from now
             self._ctx = replace(self._ctx, operator_code=str(result.params["operator"]))
         return result
@@ -120,9 +135,16 @@ class PackStation:
         station = self._station(conn)
         order_id = station.current_order_id
         if meaning.code is not None and not _is_order_or_sku(conn, meaning.text):
+            if order_id is not None:
+                header = q.order_header(conn, order_id)
+                if header.status == "packing":
+                    handled = self._boxes.code(conn, header, meaning.code, weight_g)
+                    if handled is not None:
+                        return handled
             result = run_code(self._command_context(conn), station, meaning.code)
             if result.outcome is Outcome.ORDER_LEFT and order_id is not None:
                 sq.set_stop(conn, order_id, None, None)  # the stop notice was acted on
+                self._boxes.flow.forget()
             return result
         if order_id is None:
             if meaning.kind is ScanKind.EMPTY:
@@ -150,7 +172,25 @@ class PackStation:
             result = leave_current_order(self._command_context(conn), station, by="button")
             if result.outcome is Outcome.ORDER_LEFT:
                 sq.set_stop(conn, station.current_order_id, None, None)
+                self._boxes.flow.forget()
             return result
+
+    def weigh(self, grams: int) -> ScanResult | None:
+        """A new settled weight on the scale: it closes the open box when the box is due
+        and the weight checks out; out of tolerance, the packer is told to recount. None
+        when no box waits for a weight (the reading means nothing to the order)."""
+        with self._sessions.begin() as session:
+            conn = session.connection()
+            order_id = self._station(conn).current_order_id
+            if order_id is None or self._boxes.flow.pending is not None:
+                return None
+            header = q.order_header(conn, order_id)
+            if header.status != "packing":
+                return None
+            view = self._boxes.view(conn, order_id)
+            if view.weigh is None or view.weigh.measured_g == grams:
+                return None
+            return self._boxes.settle(conn, header, Outcome.BOX_CHOSEN, grams, judge=True)
 
     def _command_context(self, conn: Connection) -> CommandContext:
         return CommandContext(conn, self._ctx, self._clock)
@@ -181,16 +221,19 @@ class PackStation:
             where = ", ".join(f"{key} (zone {zone})" if zone else key for key, zone in picking)
             return refuse(Reason.ORDER_STILL_PICKING, None, order=order.number, runs=where)
         q.set_current_order(conn, station_id, order.id)
+        self._boxes.flow.forget()
         if order.status == "open":
             q.set_order_status(conn, order.id, "packing")
-            q.open_package(conn, order.id, now)
             audit(conn, self._ctx, now, "order_opened", order.number, {})
             emit(conn, self._ctx, now, PackStarted(order.number))
             outcome = Outcome.ORDER_OPENED
         else:
             audit(conn, self._ctx, now, "order_resumed", order.number, {})
             outcome = Outcome.ORDER_RESUMED
-        return ScanResult(outcome, order_view(conn, order.id))
+        package_id, _ = q.open_package(conn, order.id, now)
+        if outcome is Outcome.ORDER_OPENED or not _has_plan(conn, order.id):
+            replan(conn, order.id, package_id, q.order_lines(conn, order.id))
+        return ScanResult(outcome, self._boxes.view(conn, order.id))
 
     # -- packing: the scan should be an item of the current order ------------------------
 
@@ -203,7 +246,15 @@ class PackStation:
         meaning: Interpretation,
         weight_g: int | None = None,
     ) -> ScanResult:
+        if meaning.kind is ScanKind.SSCC and meaning.gs1 is not None and meaning.gs1.sscc:
+            reopened = self._boxes.reopen(conn, header, meaning.gs1.sscc)
+            if reopened is not None:
+                return reopened
         found = find_product(conn, meaning)
+        if found is not None:
+            taken_out = self._boxes.item_out(conn, header, found, rows)
+            if taken_out is not None:
+                return taken_out
         if found is None:
             other = q.order_by_number(conn, meaning.text)
             view = pack_view(header, line_views(rows))
@@ -214,8 +265,9 @@ class PackStation:
                     Reason.ANOTHER_ORDER_OPEN, view, order=header.number, other=other.number
                 )
             return _not_found(meaning, Reason.UNKNOWN_BARCODE, view)
-        progress = [
-            LineProgress(r.line_no, r.product_id, r.qty_ordered, r.qty_packed) for r in rows
+        progress = [  # units approved short are no longer expected
+            LineProgress(r.line_no, r.product_id, r.qty_ordered - r.qty_short, r.qty_packed)
+            for r in rows
         ]
         decision = verify_item(progress, found.id, found.units)
         if isinstance(decision, Refuse) and decision.reason in (
@@ -240,7 +292,6 @@ class PackStation:
                 **decision.params,
             )
         now = self._clock()
-        added: dict[int, int] = {}  # line id -> units added by this scan
         for line_no, units in decision.allocations:
             line = next(r for r in rows if r.line_no == line_no)
             q.add_packed(conn, line.id, units)
@@ -267,63 +318,9 @@ class PackStation:
                 now,
                 ItemPacked(header.number, line_no, found.sku, meaning.text, units, package_no),
             )
-            added[line.id] = units
-        views = [
-            line_view(r, r.qty_packed + added[r.id]) if r.id in added else line_view(r)
-            for r in rows
-        ]
-        line = next(r for r in rows if r.line_no == decision.line_no)
-        if not all(v.done for v in views):
-            return ScanResult(Outcome.ITEM_PACKED, pack_view(header, views, line.line_no))
-        job_ids = self._complete(conn, station_id, header, views, now, weight_g)
-        return ScanResult(
-            Outcome.ORDER_PACKED,
-            pack_view(header, views, line.line_no, status="packed"),
-            print_job_ids=job_ids,
+        return self._boxes.settle(
+            conn, header, Outcome.ITEM_PACKED, weight_g, judge=False, last_line_no=decision.line_no
         )
-
-    def _complete(
-        self,
-        conn: Connection,
-        station_id: int,
-        header: Any,
-        views: list[PackLineView],
-        now: datetime,
-        weight_g: int | None,
-    ) -> tuple[str, ...]:
-        """Order packed: status, packages closed (with SSCCs), audit, OrderPacked, one
-        PackageClosed per package (after OrderPacked: the centre learns the order first)
-        and the jobs of its documents, at once."""
-        q.set_order_packed(conn, header.id, now, self._ctx.operator_code)
-        q.close_packages(conn, header.id, now, weight_g)
-        q.set_current_order(conn, station_id, None)
-        by_package: dict[int, list[tuple[int, str, int]]] = {}
-        for row in q.package_contents(conn, header.id):
-            by_package.setdefault(row.number, []).append((row.line_no, row.sku, row.qty))
-        packed = tuple(PackedPackage(n, tuple(c)) for n, c in sorted(by_package.items()))
-        audit(
-            conn,
-            self._ctx,
-            now,
-            "order_packed",
-            header.number,
-            {"units": sum(v.qty_ordered for v in views)},
-        )
-        emit(
-            conn,
-            self._ctx,
-            now,
-            OrderPacked(header.number, special_flags(header), header.special_code, packed),
-        )
-        job_ids = queue_packed_order(conn, header.id, bool(header.gift), now, self._labels)
-        for box in q.closed_packages(conn, header.id):  # with the SSCCs just assigned
-            emit(
-                conn,
-                self._ctx,
-                now,
-                PackageClosed(header.number, box.number, box.sscc, box.weight_g),
-            )
-        return job_ids
 
     # -- lookups -------------------------------------------------------------------------
 
@@ -332,6 +329,11 @@ class PackStation:
         if row is None:
             raise LookupError(f"station {self._ctx.station_code} not set up: call ensure_station")
         return row
+
+
+def _has_plan(conn: Connection, order_id: int) -> bool:
+    """The open package has a suggestion (a store from before suggestions has none)."""
+    return any(p.plan for p in pkq.order_packages(conn, order_id) if p.status == "open")
 
 
 def _is_order_or_sku(conn: Connection, text: str) -> bool:

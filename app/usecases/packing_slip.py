@@ -24,8 +24,8 @@ def build_packing_slip(order: Order, package_count: int, station: str) -> Packin
         order_number=order.number,
         channel=order.channel,
         ship_to=Address(order.ship_name, tuple(x for x in address_lines if x)),
-        carrier=order.carrier,
-        service=order.service,
+        carrier=order.ship_carrier or order.carrier,
+        service=order.ship_service or order.service,
         packed_at=order.packed_at,
         packed_by=order.packed_by or "",
         station=station,
@@ -33,9 +33,10 @@ def build_packing_slip(order: Order, package_count: int, station: str) -> Packin
             SlipLine(
                 sku=line.product.sku,
                 name=line.product.name,
-                quantity=line.qty_ordered,
+                quantity=line.qty_ordered - line.qty_short,
                 unit_price_cents=None if gift else line.unit_price_cents,
                 line_total_cents=None if gift else line.unit_price_cents * line.qty_ordered,
+                quantity_short=line.qty_short,
             )
             for line in order.lines
         ),

@@ -1,9 +1,9 @@
 """Which documents an event asks for, queued in the same transaction as the event.
 
-A packed order gets its packing slip, one shipping label per package (each package gets its
-SSCC here, from this station's block) and, for a gift order, a gift note. A reprint repeats
-the newest copy of each of them as the next copy: numbered, so the paper says "reprint"
-and nobody mistakes it for a second parcel.
+A package gets its SSCC (from this station's block) and its shipping label when it closes;
+the order gets its packing slip and, for a gift order, a gift note when it is packed. A
+reprint repeats the newest copy of each of them as the next copy: numbered, so the paper
+says "reprint" and nobody mistakes it for a second parcel.
 """
 
 from __future__ import annotations
@@ -39,34 +39,59 @@ class LabelSettings:
             raise ValueError(problem)
 
 
-def queue_packed_order(
-    conn: Connection, order_id: int, gift: bool, now: datetime, labels: LabelSettings
-) -> tuple[str, ...]:
-    """SSCCs for the order's packages, and its documents' jobs; returns the job ids."""
-    for package_id in pq.packages_without_sscc(conn, order_id):
-        counter = pq.next_sscc_counter(conn)
-        try:
-            serial = station_serial(labels.gs1_company_prefix, labels.station_number, counter)
-        except SsccRangeExhaustedError:
-            # The order is packed all the same; its label job fails and says why.
-            log.error("no SSCC for a package of order %s: the station's block is used up", order_id)
-            continue
-        pq.set_sscc(
-            conn, package_id, make_sscc(labels.sscc_extension, labels.gs1_company_prefix, serial)
-        )
-    deadline = now + DELIVERY_DEADLINE
-    jobs: list[tuple[str, int | None]] = [("packing_slip", None)]
-    jobs += [("shipping_label", row.id) for row in pq.order_packages(conn, order_id)]
-    if gift:
-        jobs.append(("gift_note", None))
-    job_ids = []
-    for kind, for_package in jobs:
-        job_id = str(uuid.uuid4())
-        pq.add_print_job(
-            conn, job_id, kind, order_id, now, package_id=for_package, deadline_at=deadline
-        )
-        job_ids.append(job_id)
-    return tuple(job_ids)
+def assign_sscc(conn: Connection, package_id: int, labels: LabelSettings) -> None:
+    """The package's SSCC from this station's block (none when the block is used up: the
+    package ships all the same, and its label job fails and says why)."""
+    counter = pq.next_sscc_counter(conn)
+    try:
+        serial = station_serial(labels.gs1_company_prefix, labels.station_number, counter)
+    except SsccRangeExhaustedError:
+        log.error("no SSCC for package %s: the station's block is used up", package_id)
+        return
+    pq.set_sscc(
+        conn, package_id, make_sscc(labels.sscc_extension, labels.gs1_company_prefix, serial)
+    )
+
+
+def queue_package_label(conn: Connection, order_id: int, package_id: int, now: datetime) -> str:
+    """The shipping label of a package just closed: the first copy, or, for a package
+    closed again after a reopening, the next (the old label was taken off)."""
+    previous = pq.max_copy(conn, order_id, "shipping_label", package_id)
+    if previous == 0:
+        return _queue(conn, "shipping_label", order_id, package_id, now)
+    job_id = str(uuid.uuid4())
+    pq.add_print_job(
+        conn,
+        job_id,
+        "shipping_label",
+        order_id,
+        now,
+        package_id=package_id,
+        copy=previous + 1,
+        deadline_at=now + DELIVERY_DEADLINE,
+    )
+    return job_id
+
+
+def queue_document(conn: Connection, kind: str, order_id: int, now: datetime) -> str:
+    """An order's own document (packing slip, gift note): queued when the order is packed."""
+    return _queue(conn, kind, order_id, None, now)
+
+
+def _queue(
+    conn: Connection, kind: str, order_id: int, package_id: int | None, now: datetime
+) -> str:
+    job_id = str(uuid.uuid4())
+    pq.add_print_job(
+        conn,
+        job_id,
+        kind,
+        order_id,
+        now,
+        package_id=package_id,
+        deadline_at=now + DELIVERY_DEADLINE,
+    )
+    return job_id
 
 
 def queue_next_copy(

@@ -18,6 +18,13 @@ class Outcome(StrEnum):
     ORDER_LEFT = "order_left"  # put aside by a command barcode
     REPRINT_QUEUED = "reprint_queued"
     OPERATOR_SIGNED_IN = "operator_signed_in"
+    BOX_CHOSEN = "box_chosen"  # the box of the open package is known (scanned or accepted)
+    PACKAGE_CLOSED = "package_closed"  # a box closed, labelled; the order goes on
+    PACKAGE_REOPENED = "package_reopened"
+    ITEM_REMOVED = "item_removed"  # units taken out of the open box
+    STEP_STARTED = "step_started"  # an action awaits its next scan (supervisor, reason, item)
+    SHORT_SHIPPED = "short_shipped"  # the rest of the order ships without, approved
+    DAMAGED_NOTED = "damaged_noted"  # a damaged unit recorded (and taken out of the box)
     REFUSED = "refused"
 
 

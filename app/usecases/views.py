@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.store import packing_queries as q
 from app.store.tables import Order, OrderLine, Product
+from app.usecases.package_views import NextStep, PackageView, PlanView, ReasonChoice, WeighView
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,10 +25,11 @@ class PackLineView:
     qty_packed: int
     fragile: bool
     keep_upright: bool
+    qty_short: int = 0  # short-shipped with a supervisor's approval
 
     @property
     def done(self) -> bool:
-        return self.qty_packed >= self.qty_ordered
+        return self.qty_packed + self.qty_short >= self.qty_ordered
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,12 @@ class PackView:
     gift_message: str | None
     lines: tuple[PackLineView, ...]
     last_line_no: int | None = None  # the line the latest accepted scan went to
+    packages: tuple[PackageView, ...] = ()
+    plan: PlanView | None = None  # the suggested box for the open package
+    plan_problem: str | None = None  # why there is no suggestion (an item fits no box)
+    next_step: NextStep = NextStep.ITEMS
+    weigh: WeighView | None = None  # the open box's check-weighing, once it is due
+    reasons: tuple[ReasonChoice, ...] = ()  # what may be scanned or tapped now
 
     @property
     def units_ordered(self) -> int:
@@ -88,6 +96,7 @@ def line_view(row: Any, qty_packed: int | None = None) -> PackLineView:
         qty_packed=row.qty_packed if qty_packed is None else qty_packed,
         fragile=bool(row.fragile),
         keep_upright=bool(row.keep_upright),
+        qty_short=row.qty_short,
     )
 
 

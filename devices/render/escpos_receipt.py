@@ -131,6 +131,8 @@ def _packing_slip(r: ReceiptWriter, slip: PackingSlip) -> None:
             r.line(f"     {more}")
         unit = item.unit_price_cents
         r.line(f"     {item.sku}" + (f" @ {_amount(unit)}" if priced and unit is not None else ""))
+        if item.quantity_short:
+            r.line(f"     {item.quantity_short} NOT SHIPPED", bold=True)
     r.rule()
     if priced:
         r.pair("Subtotal", _money(r, slip.subtotal))

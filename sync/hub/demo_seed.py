@@ -110,6 +110,7 @@ def box_type_doc(b: DemoBoxType) -> BoxTypeDoc:
         tare_g=b.tare_g,
         max_weight_g=b.max_weight_g,
         cost_cents=b.cost_cents,
+        dunnage_g=b.dunnage_g,
     )
 
 

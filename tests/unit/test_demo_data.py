@@ -194,12 +194,17 @@ def test_ship_by_is_aware_utc_within_days_after_now(data: DemoDataset) -> None:
 
 
 def test_carriers_match_destinations(data: DemoDataset) -> None:
-    """Royal Mail only to GB, ELTA only to Greece; VIP orders go express."""
+    """Royal Mail only to GB, ELTA only to Greece; VIP orders go express; only business
+    orders to Germany and France leave the service to the warehouse."""
     known = {
         ("DHL", "Express"), ("DHL", "Parcel"), ("UPS", "Standard"), ("UPS", "Express Saver"),
         ("DPD", "Classic"), ("Royal Mail", "Tracked 48"), ("ELTA", "Courier"),
     }  # fmt: skip
+    assert any(o.carrier == "AUTO" for o in data.orders)
     for o in data.orders:
+        if o.carrier == "AUTO":
+            assert (o.service, o.channel, o.ship_country in ("DE", "FR")) == ("ANY", "B2B", True)
+            continue
         assert (o.carrier, o.service) in known
         if o.carrier == "Royal Mail":
             assert o.ship_country == "GB"

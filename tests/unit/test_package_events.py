@@ -64,26 +64,25 @@ def pack(station: PackStation, *codes: str, weight_g: int | None = None) -> None
 # -- PackageClosed ----------------------------------------------------------------------
 
 
-def test_a_packed_order_sends_one_package_closed_per_package_after_order_packed(
+def test_each_box_sends_package_closed_when_it_closes(
     store: Store, catalogue: Catalogue, station: PackStation
 ) -> None:
-    """GIVEN an order packed in two boxes (the first one closed before the last scan) WHEN
-    the last unit is scanned on the scale THEN OrderPacked is followed, in local order, by
-    one PackageClosed per package with its SSCC; only the box on the scale has a weight."""
+    """GIVEN an order packed in two boxes, the first closed by CMD:CLOSE-BOX off the scale
+    WHEN the last unit is scanned on the scale THEN box 1's PackageClosed comes when it
+    closed, box 2's after OrderPacked, each with its SSCC, carrier and service; only the
+    box on the scale has a weight."""
     with store.sessions.begin() as s:
         add_order(s, "SO-1", [(catalogue.mug, 2), (catalogue.lamp, 1)])
-    pack(station, "SO-1", MUG_GTIN13)
-    with store.sessions.begin() as s:  # box 1 sealed; the next unit opens box 2
-        s.execute(text("UPDATE packages SET status = 'closed' WHERE number = 1"))
+    pack(station, "SO-1", MUG_GTIN13, "CMD:CLOSE-BOX")
     pack(station, MUG_GTIN13, LAMP_GTIN13, weight_g=1234)
     events = outbox(store)
     assert [t for _, t, _, _ in events] == [
         "PackStarted",
         "ItemPacked",
+        "PackageClosed",
         "ItemPacked",
         "ItemPacked",
         "OrderPacked",
-        "PackageClosed",
         "PackageClosed",
     ]
     seqs = [seq for seq, _, _, _ in events]
@@ -91,12 +90,17 @@ def test_a_packed_order_sends_one_package_closed_per_package_after_order_packed(
     with store.sessions() as s:
         stored = s.execute(select(Package.number, Package.sscc).order_by(Package.number)).all()
     closed = [p for _, t, _, p in events if t == "PackageClosed"]
+    shipped = {"carrier": "DHL", "service": "Parcel"}
     assert closed == [
-        {"order_number": "SO-1", "package_number": 1, "sscc": stored[0].sscc, "weight_g": None},
-        {"order_number": "SO-1", "package_number": 2, "sscc": stored[1].sscc, "weight_g": 1234},
+        {"order_number": "SO-1", "package_number": 1, "sscc": stored[0].sscc, "weight_g": None}
+        | shipped,
+        {"order_number": "SO-1", "package_number": 2, "sscc": stored[1].sscc, "weight_g": 1234}
+        | shipped,
     ]
     assert all(is_valid_sscc(p["sscc"]) for p in closed)
     assert {op for _, _, op, _ in events} == {CTX.operator_code}
+    packed = of_type(store, "OrderPacked")[0]["packages"]
+    assert [[c["quantity"] for c in p["contents"]] for p in packed] == [[1], [1, 1]]
 
 
 def test_a_package_without_weight_or_sscc_says_none(
@@ -109,7 +113,14 @@ def test_a_package_without_weight_or_sscc_says_none(
         s.execute(text("UPDATE local_sequence SET value = 999999 WHERE name = 'sscc'"))
     pack(station, "SO-1", LAMP_GTIN13)
     assert of_type(store, "PackageClosed") == [
-        {"order_number": "SO-1", "package_number": 1, "sscc": None, "weight_g": None}
+        {
+            "order_number": "SO-1",
+            "package_number": 1,
+            "sscc": None,
+            "weight_g": None,
+            "carrier": "DHL",
+            "service": "Parcel",
+        }
     ]
 
 

@@ -1,0 +1,416 @@
+"""What the packer does to the boxes of the open order, by scan (or the same by touch).
+
+``BOX:<code>`` says which box is used (``CMD:BOX-OK``: the suggested one); another box
+than suggested asks for a reason (``RSN:<code>``). ``CMD:CLOSE-BOX`` closes the open box
+before the order is complete; scanning a closed box's SSCC reopens it; ``CMD:REMOVE`` then
+an item takes a unit out (to move it to another box). ``CMD:DAMAGED`` then an item records
+a damaged unit and takes it out. ``CMD:SHORT`` ships the rest without, once a supervisor
+scans their badge and a reason. A scale weight closes a due box when it is in tolerance;
+out of it, a supervisor's badge and a reason accept it.
+
+Each accepted action is one transaction with its audit row and events, like a scan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection
+
+from app.context import StationContext
+from app.domain.check_weigh import check
+from app.domain.events import ItemDamaged, ItemRemoved, PackageReopened, ShortShipped
+from app.domain.pack_reasons import Explains, reason_codes
+from app.domain.reasons import Reason
+from app.store import package_queries as pkq
+from app.store import packing_queries as q
+from app.store.journal import audit, emit
+from app.store.packing_queries import ProductHit
+from app.tote_codes import CodeKind, Command, ToteCode
+from app.usecases.pack_boxes import BoxFlow, BoxState, Pending, PendingKind, read_state
+from app.usecases.pack_closing import Approval, close_package, finish_order
+from app.usecases.print_plan import LabelSettings
+from app.usecases.results import Outcome, ScanResult, refuse
+from app.usecases.shipping import ShippingDesk
+from app.usecases.views import PackView, line_views, order_view, pack_view
+
+
+@dataclass
+class BoxActions:
+    """The box actions of one station; ``ctx`` gives the operator signed in now."""
+
+    flow: BoxFlow
+    labels: LabelSettings
+    shipping: ShippingDesk
+    ctx: Callable[[], StationContext]
+    clock: Callable[[], datetime]
+
+    # -- views ---------------------------------------------------------------------------
+
+    def view(self, conn: Connection, order_id: int, last_line_no: int | None = None) -> PackView:
+        base = order_view(conn, order_id)
+        if last_line_no is not None:
+            from dataclasses import replace
+
+            base = replace(base, last_line_no=last_line_no)
+        return self.flow.annotate(base, read_state(conn, order_id))
+
+    # -- after every change: close the open box if it is due and checks out --------------
+
+    def settle(
+        self,
+        conn: Connection,
+        header: Any,
+        outcome: Outcome,
+        grams: int | None,
+        *,
+        judge: bool,
+        last_line_no: int | None = None,
+        approval: Approval | None = None,
+    ) -> ScanResult:
+        """``judge``: ``grams`` was weighed for this box (a scale reading, or a box scan
+        with the box on the scale), so a weight out of tolerance is this box's, to recount;
+        an item scan's weight is used only when it checks out (the box may not be on yet)."""
+        flow = self.flow
+        state = read_state(conn, header.id)
+        package = state.open
+        if (
+            package is not None
+            and state.all_done
+            and not state.units_in(package.id)
+            and package.sscc is None
+            and any(p.status == "closed" for p in state.packages)
+        ):
+            return self._finish(conn, header, package)
+        due = (
+            package is not None
+            and flow.pending is None
+            and flow.is_due(state, package)
+            and not flow.needs_box(state, package)
+        )
+        if due:
+            if approval is not None or flow.weight_ok(state, package, grams):
+                return self._close(conn, header, state, package, grams, approval)
+            if judge and grams is not None:
+                flow.measured[package.id] = grams
+                expected = flow.expected_g(state, package) or 0
+                verdict = check(expected, grams, flow.settings.tolerance)
+                audit(
+                    conn,
+                    self.ctx(),
+                    self.clock(),
+                    "weight_out_of_tolerance",
+                    header.number,
+                    {"package": package.number, "measured_g": grams, "expected_g": expected},
+                )
+                return refuse(
+                    Reason.WEIGHT_OUT_OF_TOLERANCE,
+                    self.view(conn, header.id),
+                    measured=grams,
+                    expected=expected,
+                    low=verdict.low_g,
+                    high=verdict.high_g,
+                    package=package.number,
+                )
+        return ScanResult(outcome, self.view(conn, header.id, last_line_no))
+
+    def _finish(self, conn: Connection, header: Any, empty: Any) -> ScanResult:
+        job_ids = finish_order(conn, self.ctx(), self.clock(), header, empty.id)
+        self.flow.forget(header.id)
+        view = pack_view(header, line_views(q.order_lines(conn, header.id)), status="packed")
+        return ScanResult(Outcome.ORDER_PACKED, view, print_job_ids=job_ids)
+
+    def _close(
+        self,
+        conn: Connection,
+        header: Any,
+        state: BoxState,
+        package: Any,
+        grams: int | None,
+        approval: Approval | None,
+    ) -> ScanResult:
+        closed = close_package(
+            conn,
+            self.ctx(),
+            self.clock(),
+            header,
+            state,
+            package,
+            self.flow,
+            self.labels,
+            self.shipping,
+            grams,
+            approval,
+        )
+        params: dict[str, str | int] = {"package": closed.package_number}
+        if closed.order_packed:
+            self.flow.forget(header.id)
+            rows = q.order_lines(conn, header.id)
+            view = pack_view(header, line_views(rows), status="packed")
+            return ScanResult(
+                Outcome.ORDER_PACKED, view, params=params, print_job_ids=closed.job_ids
+            )
+        return ScanResult(
+            Outcome.PACKAGE_CLOSED,
+            self.view(conn, header.id),
+            params=params,
+            print_job_ids=closed.job_ids,
+        )
+
+    # -- codes ---------------------------------------------------------------------------
+
+    def code(
+        self, conn: Connection, header: Any, code: ToteCode, grams: int | None
+    ) -> ScanResult | None:
+        """The result of a box code for the open order; None: not a box code."""
+        if code.kind is CodeKind.BOX:
+            return self._box(conn, header, code.value, grams)
+        if code.kind is CodeKind.REASON:
+            return self._reason(conn, header, code.value, grams)
+        if code.kind is CodeKind.OPERATOR:
+            if self.flow.pending is None:
+                self._start_weight_approval(conn, header)
+            if self._wants_supervisor():
+                return self._supervisor(conn, header, code.value)
+            return None
+        match code.command:
+            case Command.BOX_OK:
+                state = read_state(conn, header.id)
+                package = state.open
+                if package is None or not package.suggested_box:
+                    return refuse(Reason.UNKNOWN_BOX, self.view(conn, header.id), code="")
+                return self._box(conn, header, package.suggested_box, grams)
+            case Command.CLOSE_BOX:
+                return self._close_box(conn, header, grams)
+            case Command.SHORT:
+                return self._start_short(conn, header)
+            case Command.DAMAGED | Command.REMOVE:
+                kind: PendingKind = "damaged" if code.command is Command.DAMAGED else "remove"
+                self.flow.pending = Pending(kind, header.id)
+                return ScanResult(Outcome.STEP_STARTED, self.view(conn, header.id))
+        return None
+
+    def _box(self, conn: Connection, header: Any, code: str, grams: int | None) -> ScanResult:
+        box = pkq.box_type_by_code(conn, code)
+        if box is None:
+            return refuse(Reason.UNKNOWN_BOX, self.view(conn, header.id), code=code)
+        package_id, _ = q.open_package(conn, header.id, self.clock())
+        package = next(p for p in pkq.order_packages(conn, header.id) if p.id == package_id)
+        if package.suggested_box and box.code != package.suggested_box:
+            self.flow.pending = Pending("box_reason", header.id, box_code=box.code)
+            return ScanResult(Outcome.STEP_STARTED, self.view(conn, header.id))
+        return self._use_box(conn, header, package, box, None, grams)
+
+    def _use_box(
+        self,
+        conn: Connection,
+        header: Any,
+        package: Any,
+        box: Any,
+        reason: str | None,
+        grams: int | None,
+    ) -> ScanResult:
+        pkq.set_box(conn, package.id, box, reason)
+        self.flow.measured.pop(package.id, None)
+        audit(
+            conn,
+            self.ctx(),
+            self.clock(),
+            "box_chosen",
+            header.number,
+            {
+                "package": package.number,
+                "box": box.code,
+                "suggested": package.suggested_box,
+                "reason": reason,
+            },
+        )
+        return self.settle(conn, header, Outcome.BOX_CHOSEN, grams, judge=True)
+
+    def _close_box(self, conn: Connection, header: Any, grams: int | None) -> ScanResult:
+        state = read_state(conn, header.id)
+        package = state.open
+        if package is None or not state.units_in(package.id):
+            return refuse(Reason.NO_ITEMS_IN_BOX, self.view(conn, header.id))
+        self.flow.close_requested.add(package.id)
+        return self.settle(conn, header, Outcome.STEP_STARTED, grams, judge=True)
+
+    def _start_short(self, conn: Connection, header: Any) -> ScanResult:
+        state = read_state(conn, header.id)
+        if state.all_done:
+            return refuse(Reason.NOTHING_TO_SHORT_SHIP, self.view(conn, header.id))
+        if not any(r.qty_packed for r in state.lines):
+            return refuse(Reason.NOTHING_PACKED_YET, self.view(conn, header.id))
+        self.flow.pending = Pending("short", header.id)
+        return ScanResult(Outcome.STEP_STARTED, self.view(conn, header.id))
+
+    def _wants_supervisor(self) -> bool:
+        pending = self.flow.pending
+        return (
+            pending is not None and pending.kind in ("weight", "short") and not pending.supervisor
+        )
+
+    def _start_weight_approval(self, conn: Connection, header: Any) -> None:
+        """A badge while the open box weighs out of tolerance: a supervisor's approval."""
+        package = read_state(conn, header.id).open
+        grams = None if package is None else self.flow.measured.get(package.id)
+        if grams is not None:
+            self.flow.pending = Pending("weight", header.id, grams=grams)
+
+    def _supervisor(self, conn: Connection, header: Any, badge: str) -> ScanResult:
+        operator = q.operator(conn, badge)
+        pending = self.flow.pending
+        assert pending is not None
+        if operator is None or operator.role != "supervisor":
+            return refuse(Reason.NOT_A_SUPERVISOR, self.view(conn, header.id), code=badge)
+        pending.supervisor = operator.code
+        return ScanResult(Outcome.STEP_STARTED, self.view(conn, header.id))
+
+    def _reason(self, conn: Connection, header: Any, code: str, grams: int | None) -> ScanResult:
+        pending = self.flow.pending
+        asks = pending is not None and (
+            pending.kind == "box_reason"
+            or (pending.kind in ("weight", "short") and pending.supervisor)
+        )
+        if pending is None or not asks:
+            return refuse(Reason.REASON_NOT_ASKED, self.view(conn, header.id), code=code)
+        what = {"box_reason": Explains.BOX, "weight": Explains.WEIGHT, "short": Explains.SHORT}[
+            pending.kind
+        ]
+        if code not in reason_codes(what):
+            return refuse(Reason.REASON_NOT_FOR_THIS, self.view(conn, header.id), code=code)
+        self.flow.pending = None
+        if pending.kind == "box_reason":
+            box = pkq.box_type_by_code(conn, pending.box_code or "")
+            package_id, _ = q.open_package(conn, header.id, self.clock())
+            package = next(p for p in pkq.order_packages(conn, header.id) if p.id == package_id)
+            return self._use_box(conn, header, package, box, code, grams)
+        assert pending.supervisor is not None
+        if pending.kind == "weight":
+            approval = Approval(pending.supervisor, code)
+            return self.settle(
+                conn, header, Outcome.BOX_CHOSEN, pending.grams, judge=True, approval=approval
+            )
+        return self._short_ship(conn, header, pending.supervisor, code, grams)
+
+    def _short_ship(
+        self, conn: Connection, header: Any, supervisor: str, reason: str, grams: int | None
+    ) -> ScanResult:
+        now = self.clock()
+        for row in q.order_lines(conn, header.id):
+            missing = row.qty_ordered - row.qty_packed - row.qty_short
+            if missing <= 0:
+                continue
+            pkq.add_short(conn, row.id, missing)
+            detail = {
+                "line_no": row.line_no,
+                "sku": row.sku,
+                "units": missing,
+                "reason": reason,
+                "approved_by": supervisor,
+            }
+            audit(conn, self.ctx(), now, "short_shipped", header.number, detail)
+            emit(
+                conn,
+                self.ctx(),
+                now,
+                ShortShipped(header.number, row.line_no, row.sku, missing, reason, supervisor),
+            )
+        return self.settle(conn, header, Outcome.SHORT_SHIPPED, grams, judge=False)
+
+    # -- items taken out -----------------------------------------------------------------
+
+    def item_out(
+        self, conn: Connection, header: Any, found: ProductHit, rows: list[Any]
+    ) -> ScanResult | None:
+        """The item scan a pending REMOVE or DAMAGED waits for; None: nothing waits."""
+        pending = self.flow.pending
+        if pending is None or pending.kind not in ("remove", "damaged"):
+            return None
+        damaged = pending.kind == "damaged"
+        state = read_state(conn, header.id, rows)
+        package = state.open
+        line = next(
+            (
+                r
+                for r in rows
+                if r.product_id == found.id
+                and package is not None
+                and state.units_in(package.id).get(r.id)
+            ),
+            None,
+        )
+        now = self.clock()
+        if line is None and damaged:  # damaged before it went in: recorded, nothing moves
+            mine = next((r for r in rows if r.product_id == found.id), None)
+            if mine is None:
+                return refuse(
+                    Reason.WRONG_ITEM, self.view(conn, header.id), sku=found.sku, name=found.name
+                )
+            self.flow.pending = None
+            self._record_damaged(conn, header, mine, now)
+            return ScanResult(Outcome.DAMAGED_NOTED, self.view(conn, header.id, mine.line_no))
+        if line is None or package is None:
+            return refuse(Reason.NOT_IN_OPEN_BOX, self.view(conn, header.id), sku=found.sku)
+        in_box = sum(state.units_in(package.id).values())
+        if in_box == 1 and package.sscc is not None:
+            return refuse(
+                Reason.LAST_UNIT_OF_LABELLED_BOX, self.view(conn, header.id), package=package.number
+            )
+        self.flow.pending = None
+        pkq.remove_units(conn, package.id, line.id, 1)
+        self.flow.measured.pop(package.id, None)
+        audit(
+            conn,
+            self.ctx(),
+            now,
+            "item_removed",
+            header.number,
+            {
+                "line_no": line.line_no,
+                "sku": line.sku,
+                "package": package.number,
+                "damaged": damaged,
+            },
+        )
+        emit(
+            conn,
+            self.ctx(),
+            now,
+            ItemRemoved(header.number, line.line_no, line.sku, 1, package.number, damaged),
+        )
+        if damaged:
+            self._record_damaged(conn, header, line, now)
+            return ScanResult(Outcome.DAMAGED_NOTED, self.view(conn, header.id, line.line_no))
+        return ScanResult(Outcome.ITEM_REMOVED, self.view(conn, header.id, line.line_no))
+
+    def _record_damaged(self, conn: Connection, header: Any, line: Any, now: datetime) -> None:
+        where = self.ctx().station_code
+        emit(conn, self.ctx(), now, ItemDamaged(header.number, line.line_no, line.sku, where, 1))
+
+    # -- reopening -----------------------------------------------------------------------
+
+    def reopen(self, conn: Connection, header: Any, sscc: str) -> ScanResult | None:
+        """A closed box of this order opened again; None: the SSCC is not one of them."""
+        packages = pkq.order_packages(conn, header.id)
+        target = next((p for p in packages if p.sscc == sscc and p.status == "closed"), None)
+        if target is None:
+            return None
+        state = read_state(conn, header.id)
+        current = state.open
+        if current is not None:
+            if state.units_in(current.id) or current.sscc is not None:
+                return refuse(
+                    Reason.FINISH_BOX_FIRST, self.view(conn, header.id), package=current.number
+                )
+            pkq.delete_package(conn, current.id)
+        pkq.reopen_package(conn, target.id)
+        now = self.clock()
+        audit(conn, self.ctx(), now, "package_reopened", header.number, {"package": target.number})
+        emit(conn, self.ctx(), now, PackageReopened(header.number, target.number, target.sscc))
+        return ScanResult(
+            Outcome.PACKAGE_REOPENED, self.view(conn, header.id), params={"package": target.number}
+        )
