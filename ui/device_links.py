@@ -34,6 +34,7 @@ SILENT_S = 3.0  # a connected scale quiet for longer is reported (stream scales 
 class DeviceLinks(QObject):
     scanned = Signal(object)  # RawScan from a serial scanner
     alarm = Signal(str, str)  # headline, action: a device fault the operator must see
+    settled = Signal(int)  # grams: the scale settled on a new weight (a box put on it)
 
     def __init__(
         self,
@@ -132,7 +133,10 @@ class DeviceLinks(QObject):
         now = time.monotonic()
         self._last_reading = now
         usable = stable and reading.weight_g is not None
+        before = self._stable[0] if self._stable is not None else None
         self._stable = (reading.weight_g, now) if usable and reading.weight_g else None
+        if self._stable is not None and self._stable[0] != before:
+            self.settled.emit(self._stable[0])
         self._status.set_weight(reading.weight_g, stable)
         if self._screen is not None:
             self._screen.set_scale_reading(name, reading, stable)

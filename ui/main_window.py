@@ -50,6 +50,7 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     scan_handled = Signal(object)  # ScanResult, after the screen shows it (tests, benchmarks)
+    weight_handled = Signal(object)  # ScanResult of a settled weight the order used
     documents_done = Signal(object)  # list[PrintResult]
 
     def __init__(
@@ -76,7 +77,8 @@ class MainWindow(QMainWindow):
         root.addWidget(self.banner)
         self.stack = QStackedWidget()
         self.ready = ReadyScreen()
-        self.pack = PackScreen(row_height=round(metrics.touch_px * 1.3))
+        self.pack = PackScreen(row_height=round(metrics.touch_px * 1.3), metrics=metrics)
+        self.pack.code_chosen.connect(self._touch_code)
         self.stack.addWidget(self.ready)
         self.stack.addWidget(self.pack)
         root.addWidget(self.stack, 1)
@@ -108,6 +110,7 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self.device_links.scanned.connect(self.handle_scan)
+        self.device_links.settled.connect(self._weighed)
         self.device_links.alarm.connect(self._alarm)
         self.printing = self._printing(services)
         self.sync.attach(self.status_panel)
@@ -328,6 +331,8 @@ class MainWindow(QMainWindow):
             self.status_panel.show_operator(str(result.params.get("operator", "")))
         if result.outcome is Outcome.REPRINT_QUEUED:
             self.printing.submit(result.print_job_ids, str(result.params.get("order", "")))
+        if result.outcome is Outcome.PACKAGE_CLOSED and result.view is not None:
+            self.printing.submit(result.print_job_ids, result.view.order_number)
         if result.outcome is Outcome.ORDER_PACKED and result.view is not None:
             # The order is finished: nothing on it can be done any more, so leave its screen.
             number = result.view.order_number
@@ -335,6 +340,28 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.ready)
             self.printing.submit(result.print_job_ids, number)
         self._update_buttons()
+
+    def _touch_code(self, code: str) -> None:
+        """A reason or command tapped on the packing screen: the same as its scan."""
+        self.handle_scan(RawScan(code, "touch", None, time.monotonic_ns()))
+
+    def _weighed(self, grams: int) -> None:
+        """A box settled on the scale: it may close the open box (or need a recount)."""
+        if self.stack.currentWidget() is not self.pack or self.picking.active:
+            return
+        try:
+            result = self._services.station.weigh(grams)
+        except Exception as exc:
+            log.exception("weighing %s g failed", grams)
+            self._alarm(
+                self.tr("The weight could not be saved ({error})").format(error=type(exc).__name__),
+                self.tr("Lift the box and put it on the scale again."),
+            )
+            return
+        if result is None:
+            return
+        self._show_result(result)
+        self.weight_handled.emit(result)
 
     def _submit_typed(self) -> None:
         text = self.entry.text().strip()

@@ -217,7 +217,9 @@ def refusal_text(reason: Reason, params: Mapping[str, str | int]) -> tuple[str, 
                     "Tote asks the office for it; scan it again if it does not open by itself.",
                 ),
             )
-    return reason.value, ""
+    from ui.pack_messages import box_refusal_text  # here: it imports this module's users
+
+    return box_refusal_text(reason, p) or (reason.value, "")
 
 
 def _code_kind(value: str) -> str:
@@ -246,6 +248,11 @@ class Feedback:
 
 def outcome_feedback(result: ScanResult) -> Feedback:
     """What the banner says and which sound plays for a scan's outcome."""
+    from ui.pack_messages import box_feedback
+
+    boxed = box_feedback(result)
+    if boxed is not None:
+        return Feedback(*boxed)
     view = result.view
     if result.outcome is Outcome.REPRINT_QUEUED:
         return Feedback(

@@ -28,6 +28,7 @@ from PySide6.QtCore import (
     SignalInstance,
 )
 from PySide6.QtGui import (
+    QBrush,
     QCloseEvent,
     QColor,
     QFont,
@@ -51,6 +52,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QApplication,
     QButtonGroup,
@@ -76,8 +78,10 @@ from PySide6.QtWidgets import (
 )
 
 __all__ = [
+    "QAbstractButton",
     "QAbstractItemView",
     "QApplication",
+    "QBrush",
     "QBuffer",
     "QButtonGroup",
     "QCheckBox",

@@ -186,9 +186,11 @@ def _details(slip: PackingSlip) -> str:
 
 
 def _line_row(line: SlipLine, priced: bool, like: Money | None) -> str:
-    cells = (
-        f'<td>{_e(line.sku)}</td><td>{_e(line.name)}</td><td align="right">{_e(line.quantity)}</td>'
-    )
+    name = _e(line.name)
+    if line.quantity_short:  # the customer must see at once what is not in the parcel
+        name += f"<br><i>{_e(line.quantity_short)} not shipped</i>"
+    cells = f'<td>{_e(line.sku)}</td><td>{name}</td><td align="right">{_e(line.quantity)}</td>'
+
     if priced:
         cells += (
             f'<td align="right">{_cents(line.unit_price_cents, like)}</td>'

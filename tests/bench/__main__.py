@@ -42,6 +42,20 @@ BENCHMARKS = {
         ("batch_60_orders_s", "batch_saving_1_4_lines_pct", "batch_saving_5_10_lines_pct"),
     ),
     "plan": ("tests.bench.bench_plan", ("plan_2000_orders_s",)),
+    "carton": (
+        "tests.bench.bench_carton",
+        (
+            "carton_boxes_best_fit",
+            "carton_boxes_keep_flat",
+            "carton_smallest_box_pct",
+            "carton_median_ms",
+            "carton_p95_ms",
+            "carton_max_ms",
+            "carton_util_best_fit_pct",
+            "carton_util_keep_flat_pct",
+        ),
+    ),
+    "pack_touches": ("tests.bench.bench_pack_touches", ("pack_touches_single_box_order",)),
 }
 
 

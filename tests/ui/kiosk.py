@@ -68,7 +68,14 @@ def build_window(
     assert isinstance(app, QApplication)
     metrics = apply_theme(app)
     ctx = ctx or StationContext("PACK-UI", "OP-001")
-    station = PackStation(store.sessions, ctx, reads=store.reads, require_claims=sync is not None)
+    station = PackStation(
+        store.sessions,
+        ctx,
+        reads=store.reads,
+        require_claims=sync is not None,
+        packing=more.pop("packing", None),
+        shipping=more.pop("shipping", None),
+    )
     station.ensure_station("UI test station")
     sound = RecordingSound()
     if devices is None:  # as app.main: the output folder is made, the printer reports a fault

@@ -43,14 +43,12 @@ HANDHELD = (480, 800)
 def take_pick_screenshots(
     out_dir: Path, size: tuple[int, int] = (1280, 800), greek: bool = False
 ) -> list[Path]:
-    from tests.ui.shots import _language, shooter  # the same catalogue switch and camera
+    from tests.ui.shots import shooter, shot_run  # the same catalogue switch and camera
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    shots: list[Path] = []
-    prefix = "el-" if greek else ""
-    with tempfile.TemporaryDirectory() as tmp_name, _language(app, greek):
+    with (
+        tempfile.TemporaryDirectory() as tmp_name,
+        shot_run(out_dir, greek) as (_, prefix, shots),
+    ):
         tmp = Path(tmp_name)
         store = demo_store(tmp / "station", tmp, orders=180)
         window, _ = build_pick_window(store, tmp / "out")

@@ -41,6 +41,8 @@ from devices.printer_gateway import PrinterGateway
 from devices.printer_monitor import PrinterMonitor
 from devices.serial_scale import SerialScale, SerialScaleConfig
 from tests.ui.kiosk import build_window, timed_scan, uninstall, wedge_scan
+from tests.ui.pack_box_shots import take_pack_box_screenshots
+from tests.ui.pack_panel_shots import take_pack_panel_screenshots
 from tests.ui.pick_shots import HANDHELD, take_pick_screenshots
 from tests.ui.sync_shots import take_sync_screenshots
 from ui.main_window import MainWindow
@@ -92,6 +94,18 @@ def _language(app: QApplication, greek: bool) -> Iterator[None]:
     finally:
         app.removeTranslator(translator)
         install_translations(app, "en")
+
+
+@contextmanager
+def shot_run(out_dir: Path, greek: bool) -> Iterator[tuple[QApplication, str, list[Path]]]:
+    """The application, the file prefix ("el-" for Greek) and the list every shot joins,
+    with the catalogue of the language asked for installed."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    shots: list[Path] = []
+    with _language(app, greek):
+        yield app, "el-" if greek else "", shots
 
 
 def take_screenshots(
@@ -305,6 +319,10 @@ if __name__ == "__main__":
             for p in take_sync_screenshots(folder, (width, height), greek):
                 print(p)
             for p in take_pick_screenshots(folder, (width, height), greek):
+                print(p)
+            for p in take_pack_panel_screenshots(folder, (width, height), greek):
+                print(p)
+            for p in take_pack_box_screenshots(folder, (width, height), greek):
                 print(p)
     for greek in (False, True):  # picking on a handheld
         for p in take_pick_screenshots(target / "x".join(map(str, HANDHELD)), HANDHELD, greek):

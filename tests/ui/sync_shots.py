@@ -7,7 +7,6 @@ station offline with its Sync now button.
 
 from __future__ import annotations
 
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -50,14 +49,16 @@ def _pump(app: QApplication, until: Callable[[], object], seconds: float = 20) -
 def take_sync_screenshots(
     out_dir: Path, size: tuple[int, int] = (1280, 800), greek: bool = False
 ) -> list[Path]:
-    from tests.ui.shots import _language, shooter  # the same catalogue switch and camera
+    from tests.ui.shots import shooter, shot_run  # the same catalogue switch and camera
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    shots: list[Path] = []
-    prefix = "el-" if greek else ""
-    with tempfile.TemporaryDirectory() as tmp_name, _language(app, greek):
+    with (
+        tempfile.TemporaryDirectory() as tmp_name,
+        shot_run(out_dir, greek) as (
+            app,
+            prefix,
+            shots,
+        ),
+    ):
         tmp = Path(tmp_name)
         hub = HubServer.start(f"sqlite:///{tmp / 'hub.sqlite3'}")
         seed_hub(hub.engine, "WH1", orders=1500)

@@ -10,6 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
 
 from app.errors import ErrorKind, SchemaTooNewError
 from app.store.db import open_engine
@@ -76,16 +77,23 @@ def test_store_runs_wal_with_full_sync_and_foreign_keys(tmp_path: Path) -> None:
     store.close()
 
 
+def seed_old_store(engine: Engine, revision: str, orders: int) -> None:
+    """A store at ``revision`` holding demo data: seeded at head (the demo writes today's
+    columns), then taken down, as a store of that release would be."""
+    from app.demo.seed import seed_if_empty
+    from app.store.db import session_factory
+
+    upgrade_to_head(engine)
+    seed_if_empty(session_factory(engine), orders=orders)
+    run_alembic(engine, "downgrade", revision)
+
+
 def test_upgrade_keeps_the_data_of_a_store_in_use(tmp_path: Path) -> None:
     """A store at the first revision, with demo data and work done, upgrades intact."""
     from sqlalchemy import text
 
-    from app.demo.seed import seed_if_empty
-    from app.store.db import session_factory
-
     engine = open_engine(tmp_path / "s.sqlite3")
-    run_alembic(engine, "upgrade", KNOWN_REVISIONS[0])
-    seed_if_empty(session_factory(engine), orders=20)
+    seed_old_store(engine, KNOWN_REVISIONS[0], orders=20)
     with engine.begin() as conn:
         conn.execute(
             text(
@@ -122,12 +130,8 @@ def test_sync_revision_starts_every_order_at_version_zero_and_a_fresh_cursor(
     feed was never pulled. Downgrading turns held orders back into open ones."""
     from sqlalchemy import text
 
-    from app.demo.seed import seed_if_empty
-    from app.store.db import session_factory
-
     engine = open_engine(tmp_path / "s.sqlite3")
-    run_alembic(engine, "upgrade", "0003_print_routing")
-    seed_if_empty(session_factory(engine), orders=5)
+    seed_old_store(engine, "0003_print_routing", orders=5)
     with engine.begin() as conn:
         conn.execute(
             text(
@@ -153,12 +157,11 @@ def test_layout_revision_adds_an_empty_floor_that_downgrading_drops(tmp_path: Pa
     the demo seed brings one) and its data intact; downgrading drops the floor only."""
     from sqlalchemy import inspect, text
 
-    from app.demo.seed import seed_floor_if_missing, seed_if_empty
+    from app.demo.seed import seed_floor_if_missing
     from app.store.db import session_factory
 
     engine = open_engine(tmp_path / "s.sqlite3")
-    run_alembic(engine, "upgrade", "0004_sync")
-    seed_if_empty(session_factory(engine), orders=5)
+    seed_old_store(engine, "0004_sync", orders=5)
     upgrade_to_head(engine)
     with engine.connect() as conn:
         assert conn.execute(text("SELECT COUNT(*) FROM floor_layout")).scalar() == 0

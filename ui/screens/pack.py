@@ -1,19 +1,24 @@
-"""The packing screen: the order, what is special about it, and every line's progress."""
+"""The packing screen: the order, what is special about it, every line's progress, and
+beside them the box: the suggestion drawn layer by layer, the check-weighing, the boxes
+so far and, when the station asks why, the reasons to tap (or scan)."""
 
 from __future__ import annotations
 
 from html import escape as esc
 
 from app.usecases.views import PackLineView, PackView
+from ui.box_picture import BoxPicture
 from ui.messages import special_label
 from ui.qt import (
     QAbstractItemView,
     QColor,
     QFontMetrics,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QResizeEvent,
+    QScrollArea,
     QSizePolicy,
     Qt,
     QTableWidget,
@@ -21,7 +26,12 @@ from ui.qt import (
     QTimer,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
+from ui.screens.box_actions import BoxActions
+from ui.screens.pack_panels import PackagesPanel, WeighPanel
+from ui.screens.reason_buttons import ReasonButtons
+from ui.theme import Metrics
 from ui.widgets import ProgressStrip, restyle
 
 DONE_BG = QColor("#d7f0dc")
@@ -31,9 +41,17 @@ COLUMNS = 4  # status, product, location, packed / ordered
 
 
 class PackScreen(QWidget):
-    def __init__(self, row_height: int, parent: QWidget | None = None) -> None:
+    # A code the operator chose by touch instead of scanning it (RSN:…, CMD:…): the window
+    # handles it exactly as the scan of that code.
+    code_chosen = Signal(str)
+
+    def __init__(
+        self, row_height: int, metrics: Metrics | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._row_height = row_height
+        self._weighing = False
+        metrics = metrics or Metrics(row_height, 20, 27, 38, 16)
         self._order_number: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -71,26 +89,76 @@ class PackScreen(QWidget):
         self.special_note.setVisible(False)
         layout.addWidget(self.special_note)
 
-        self.table = QTableWidget(0, COLUMNS)
-        self.table.setHorizontalHeaderLabels(
+        self.table = self._table(row_height)
+        body = QHBoxLayout()
+        body.setSpacing(14)
+        lines = QVBoxLayout()  # the lines, and under them the boxes so far (several boxes)
+        lines.setSpacing(8)
+        lines.addWidget(self.table, 1)
+        # A reason asked for: wide buttons under the lines (they matter less by then).
+        self.reasons = ReasonButtons(metrics)
+        self.reasons.chosen.connect(lambda code: self.code_chosen.emit(f"RSN:{code}"))
+        lines.addWidget(self.reasons)
+        lines.addWidget(self._packages_list(metrics))
+        body.addLayout(lines, 3)
+        self.side = QWidget()
+        self.side.setLayout(self._side(metrics))
+        body.addWidget(self.side, 2)
+        layout.addLayout(body, 1)
+
+    def _table(self, row_height: int) -> QTableWidget:
+        """The order's lines: status, product, location, packed of ordered."""
+        table = QTableWidget(0, COLUMNS)
+        table.setHorizontalHeaderLabels(
             ["", self.tr("Product"), self.tr("Location"), self.tr("Packed")]
         )
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(row_height)
-        self.table.verticalHeader().setMinimumSectionSize(row_height)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.setWordWrap(True)
-        hh = self.table.horizontalHeader()
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(row_height)
+        table.verticalHeader().setMinimumSectionSize(row_height)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        table.setWordWrap(True)
+        hh = table.horizontalHeader()
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         # Fixed widths, set once per order: ResizeToContents re-measured every row on each
         # scan and relaid the whole table out.
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
-        self.table.setColumnWidth(0, row_height)
-        layout.addWidget(self.table, 1)
+        table.setColumnWidth(0, row_height)
+        return table
+
+    def _side(self, metrics: Metrics) -> QVBoxLayout:
+        """The box: suggestion, weighing, reasons, the boxes so far, box commands."""
+        side = QVBoxLayout()
+        side.setSpacing(8)
+        self.picture = BoxPicture(metrics)
+        side.addWidget(self.picture, 1)
+        self.weigh = WeighPanel(metrics)
+        side.addWidget(self.weigh)
+        self.box_actions = BoxActions(metrics)
+        self.box_actions.code_chosen.connect(self.code_chosen)
+        self.box_actions.opened.connect(lambda _: self._show_picture())
+        side.addWidget(self.box_actions)
+        side.setContentsMargins(0, 0, 0, 0)
+        return side
+
+    def _packages_list(self, metrics: Metrics) -> QScrollArea:
+        """The order's boxes, shown from the second box on; many boxes scroll."""
+        self.packages = PackagesPanel(metrics)
+        self.packages_scroll = QScrollArea()
+        self.packages_scroll.setWidget(self.packages)
+        self.packages_scroll.setWidgetResizable(True)
+        self.packages_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.packages_scroll.setMaximumHeight(metrics.touch_px * 2)
+        self.packages_scroll.setVisible(False)
+        return self.packages_scroll
+
+    def _show_picture(self) -> None:
+        """The picture until the box is weighed (then the weight takes its place), or
+        while the rarer actions are open."""
+        self.picture.setVisible(not self._weighing and not self.box_actions.is_open)
 
     def show_order(self, view: PackView) -> None:
         """Show ``view``; when it is the order already shown, only changed rows are touched."""
@@ -103,6 +171,20 @@ class PackScreen(QWidget):
         if rebuilt:
             self._fit_columns()
         self.progress.set_progress(view.units_packed, view.units_ordered)
+        open_box = next((p for p in view.packages if p.status == "open"), None)
+        number = open_box.number if open_box is not None else None
+        self.picture.show_plan(view.plan, view.plan_problem, number=number)
+        self.weigh.show_weigh(view.weigh, view.next_step)
+        self.box_actions.show_view(view, open_box is not None and bool(open_box.contents))
+        self._weighing = view.weigh is not None
+        self._show_picture()
+        # While a reason is asked for, the buttons take the lines' place.
+        self.table.setVisible(not view.reasons)
+        self.reasons.show_reasons(view.reasons)
+        # One box is the lines table again: the list earns its place from the second box on.
+        several = len(view.packages) > 1
+        self.packages.show_packages(view.packages if several else ())
+        self.packages_scroll.setVisible(several)
         if view.last_line_no is not None:
             row = next(i for i, x in enumerate(view.lines) if x.line_no == view.last_line_no)
             self.table.scrollToItem(self._item(row, 1))
@@ -177,6 +259,8 @@ class PackScreen(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        # The lines keep most of the width: product names must stay readable beside the box.
+        self.side.setMaximumWidth(max(300, round(self.width() * 0.36)))
         # Wrapped names need new heights at a new width; measured once the table's own
         # columns have been laid out at that width.
         QTimer.singleShot(0, self.table.resizeRowsToContents)

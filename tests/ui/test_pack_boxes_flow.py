@@ -1,0 +1,139 @@
+"""Demo orders packed end to end through the real window, a serial scanner on a pty, an
+MT-SICS scale on a pty and folder printers: the standard order without a single touch, a
+gift order, a weight out of tolerance accepted by a supervisor, and an order in two boxes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.store.tables import Order, Package, PrintJob
+from app.usecases.package_views import NextStep
+from app.usecases.results import Outcome, ScanResult
+from tests.demo_orders import pick_order
+from tests.ui.pack_rig import PackRig, pack_rig, wait_until
+from ui.qt import Qt
+
+
+def expected_weight(rig: PackRig) -> int:
+    view = rig.view()
+    assert view is not None and view.weigh is not None
+    return view.weigh.expected_g
+
+
+def pack_by_scans(rig: PackRig, number: str, codes: list[str], drift_g: int = 8) -> ScanResult:
+    """Order, items, the suggested box's barcode, the box on the scale."""
+    rig.scan(number)
+    for code in codes:
+        rig.scan(code)
+    view = rig.view()
+    assert view is not None and view.plan is not None
+    rig.scan(f"BOX:{view.plan.box_code}")
+    result = rig.put_on_scale(expected_weight(rig) + drift_g)
+    assert isinstance(result, ScanResult)
+    return result
+
+
+def jobs(rig: PackRig, number: str) -> list[tuple[str, str]]:
+    with rig.store.sessions() as s:
+        order_id = s.execute(select(Order.id).where(Order.number == number)).scalar_one()
+        rows = s.execute(
+            select(PrintJob.kind, PrintJob.status)
+            .where(PrintJob.order_id == order_id)
+            .order_by(PrintJob.id)
+        )
+        return [(k, st) for k, st in rows]
+
+
+def test_a_standard_order_is_packed_by_scans_and_the_scale_without_a_touch(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """GIVEN a single-box demo order WHEN the order, its items and the suggested box are
+    scanned and the box settles on the scale THEN it is packed, its slip and label print,
+    and the next order opens by its scan: zero presses on the screen."""
+    with pack_rig(tmp_path) as rig:
+        number, codes = pick_order(rig.store, min_lines=2, gift=False)
+        done = pack_by_scans(rig, number, codes)
+        assert done.outcome is Outcome.ORDER_PACKED
+        wait_until(lambda: all(st == "done" for _, st in jobs(rig, number)), timeout_s=20)
+        assert [k for k, _ in jobs(rig, number)] == ["packing_slip", "shipping_label"]
+        with rig.store.sessions() as s:
+            box = s.execute(select(Package)).scalars().one()
+        assert box.tracking_number and box.weight_g and box.box_type_id
+        rig.lift_box()
+        following, _ = pick_order(rig.store, min_lines=1, gift=False)
+        rig.scan(following)
+        assert rig.window.pack.order_number.text() == following
+        assert rig.touches.count == 0
+
+
+def test_a_gift_order_prints_its_gift_note(qtbot: QtBot, tmp_path: Path) -> None:
+    with pack_rig(tmp_path) as rig:
+        number, codes = pick_order(rig.store, min_lines=1, gift=True)
+        rig.scan(number)
+        assert any(b.property("special") == "gift" for b in rig.window.pack.badges)
+        for code in codes:
+            rig.scan(code)
+        view = rig.view()
+        assert view is not None and view.plan is not None
+        rig.scan("CMD:BOX-OK")
+        done = rig.put_on_scale(expected_weight(rig))
+        assert isinstance(done, ScanResult) and done.outcome is Outcome.ORDER_PACKED
+        wait_until(lambda: all(st == "done" for _, st in jobs(rig, number)), timeout_s=20)
+        assert [k for k, _ in jobs(rig, number)] == ["packing_slip", "shipping_label", "gift_note"]
+
+
+def test_a_weight_out_of_tolerance_waits_for_a_supervisor_and_a_tapped_reason(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """GIVEN a box a fifth too heavy on the scale THEN the banner names the weight and range
+    and nothing closes; the supervisor's badge and a tapped reason accept it."""
+    with pack_rig(tmp_path) as rig:
+        number, codes = pick_order(rig.store, min_lines=1, gift=False)
+        rig.scan(number)
+        for code in codes:
+            rig.scan(code)
+        rig.scan("CMD:BOX-OK")
+        heavy = rig.put_on_scale(expected_weight(rig) * 12 // 10 + 100)
+        assert isinstance(heavy, ScanResult) and not heavy.accepted
+        assert rig.window.banner.tone == "error"
+        assert "weighs" in rig.window.banner.text()
+        assert rig.window.pack.weigh.isVisible()
+        rig.scan("OP:OP-003")  # James Whitfield, supervisor in the demo
+        view = rig.view()
+        assert view is not None and view.next_step is NextStep.REASON
+        buttons = rig.window.pack.reasons.buttons
+        assert buttons and all(b.height() >= rig.window.pack._row_height * 0.7 for b in buttons)
+        handled: list[object] = []
+        rig.window.scan_handled.connect(handled.append)
+        qtbot.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
+        wait_until(lambda: bool(handled))
+        assert isinstance(handled[0], ScanResult)
+        assert handled[0].outcome is Outcome.ORDER_PACKED
+        with rig.store.sessions() as s:
+            box = s.execute(select(Package)).scalars().one()
+        assert (box.weight_accepted_by, box.weight_reason) == ("OP-003", "RECOUNTED")
+        assert rig.touches.count == 1
+
+
+def test_an_order_in_two_boxes_closes_and_labels_each_box(qtbot: QtBot, tmp_path: Path) -> None:
+    with pack_rig(tmp_path) as rig:
+        number, codes = pick_order(rig.store, min_lines=2, gift=False)
+        rig.scan(number)
+        rig.scan(codes[0])
+        rig.scan("CMD:CLOSE-BOX")
+        rig.scan("CMD:BOX-OK")
+        first = rig.put_on_scale(expected_weight(rig))
+        assert isinstance(first, ScanResult) and first.outcome is Outcome.PACKAGE_CLOSED
+        rig.lift_box()
+        for code in codes[1:]:
+            rig.scan(code)
+        rig.scan("CMD:BOX-OK")
+        done = rig.put_on_scale(expected_weight(rig) + 5)
+        assert isinstance(done, ScanResult) and done.outcome is Outcome.ORDER_PACKED
+        wait_until(lambda: all(st == "done" for _, st in jobs(rig, number)), timeout_s=20)
+        kinds = [k for k, _ in jobs(rig, number)]
+        assert kinds == ["shipping_label", "packing_slip", "shipping_label"]
