@@ -108,7 +108,7 @@ def close_package(
         job_ids = [queue_package_label(conn, header.id, package.id, now)]
     emit(conn, ctx, now, _package_closed(header.number, closed))
     if not packed:
-        _open_next(conn, now, header)
+        _open_next(conn, now, header, shipping)
     return Closed(closed.number, packed, tuple(job_ids))
 
 
@@ -168,7 +168,8 @@ def _order_packed(
     )
 
 
-def _open_next(conn: Connection, now: datetime, header: Any) -> None:
+def _open_next(conn: Connection, now: datetime, header: Any, shipping: ShippingDesk) -> None:
     """The next box, with a suggestion for what is left (after a close with units left)."""
     package_id, _ = q.open_package(conn, header.id, now)
-    replan(conn, header.id, package_id, q.order_lines(conn, header.id))
+    header = q.order_header(conn, header.id)  # the service may have been chosen just now
+    replan(conn, header.id, package_id, q.order_lines(conn, header.id), shipping.tariff_for(header))

@@ -16,6 +16,7 @@ from sqlalchemy import Connection
 
 from app.cartonization import (
     BoxSpec,
+    CostModel,
     ItemSpec,
     ItemTooLargeError,
     Packing,
@@ -71,7 +72,10 @@ def items_to_box(
 
 
 def plan_json(
-    items: Sequence[ItemSpec], boxes: Sequence[BoxSpec], skus: dict[str, str] | None = None
+    items: Sequence[ItemSpec],
+    boxes: Sequence[BoxSpec],
+    skus: dict[str, str] | None = None,
+    cost: CostModel | None = None,
 ) -> tuple[str | None, str]:
     """(suggested box code, the plan as stored) for ``items``; a problem is stored too.
     ``skus``: item key -> SKU, to name an item that fits no box."""
@@ -79,7 +83,7 @@ def plan_json(
         problem = "no units to pack" if not items else "this station has no box types"
         return None, json.dumps({"problem": problem})
     try:
-        packing = choose_boxes(items, boxes, time_budget_ms=PLAN_BUDGET_MS)
+        packing = choose_boxes(items, boxes, cost, time_budget_ms=PLAN_BUDGET_MS)
     except ItemTooLargeError as exc:
         named = [(skus or {}).get(k, k) for k in exc.keys]
         by_key = {i.key: i for i in items}
@@ -170,8 +174,15 @@ def plan_view(
     )
 
 
-def replan(conn: Connection, order_id: int, package_id: int, line_rows: Sequence[Any]) -> None:
-    """Suggest a box for the open package from what is left of the order to box."""
+def replan(
+    conn: Connection,
+    order_id: int,
+    package_id: int,
+    line_rows: Sequence[Any],
+    cost: CostModel | None = None,
+) -> None:
+    """Suggest a box for the open package from what is left of the order to box; ``cost``:
+    the order's carrier tariff, so dimensional weight weighs in the choice."""
     in_closed: dict[int, int] = {}
     closed = {p.id for p in pkq.order_packages(conn, order_id) if p.status == "closed"}
     for c in pkq.order_contents(conn, order_id):
@@ -180,5 +191,5 @@ def replan(conn: Connection, order_id: int, package_id: int, line_rows: Sequence
     products = {p.id: p for p in pkq.products_of_order(conn, order_id)}
     items = items_to_box(line_rows, in_closed, products)
     skus = {str(r.line_no): r.sku for r in line_rows}
-    suggested, stored = plan_json(items, box_specs(pkq.all_box_types(conn)), skus)
+    suggested, stored = plan_json(items, box_specs(pkq.all_box_types(conn)), skus, cost)
     pkq.set_plan(conn, package_id, suggested, stored)

@@ -26,6 +26,7 @@ from app.store import sync_queries as sq
 from app.store.journal import audit, emit
 from app.store.pick_queries import line_substitutes, live_runs_of_order
 from app.store.tables import Station
+from app.tote_codes import Command
 from app.usecases.claims import holds
 from app.usecases.pack_actions import BoxActions
 from app.usecases.pack_boxes import BoxFlow
@@ -141,6 +142,11 @@ class PackStation:
                     handled = self._boxes.code(conn, header, meaning.code, weight_g)
                     if handled is not None:
                         return handled
+                elif meaning.code.command is not Command.ASIDE:
+                    # Stopped by the centre: only putting it aside means anything now.
+                    stopped = stopped_refusal(conn, header, q.order_lines(conn, order_id))
+                    if stopped is not None:
+                        return stopped
             result = run_code(self._command_context(conn), station, meaning.code)
             if result.outcome is Outcome.ORDER_LEFT and order_id is not None:
                 sq.set_stop(conn, order_id, None, None)  # the stop notice was acted on
@@ -232,7 +238,8 @@ class PackStation:
             outcome = Outcome.ORDER_RESUMED
         package_id, _ = q.open_package(conn, order.id, now)
         if outcome is Outcome.ORDER_OPENED or not _has_plan(conn, order.id):
-            replan(conn, order.id, package_id, q.order_lines(conn, order.id))
+            tariff = self._boxes.shipping.tariff_for(q.order_header(conn, order.id))
+            replan(conn, order.id, package_id, q.order_lines(conn, order.id), tariff)
         return ScanResult(outcome, self._boxes.view(conn, order.id))
 
     # -- packing: the scan should be an item of the current order ------------------------

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from app.cartonization import BoxSpec
+from app.cartonization import BoxSpec, CostModel
 from app.domain.shipping_rules import ServiceRate, ShippingRule, choose_service
 from app.domain.tracking import tracking_number
 from app.store import package_queries as pkq
@@ -55,6 +55,15 @@ class ShippingDesk:
         choice = choose_service(self.rates, parcels, header.ship_by, now, self.rule)
         pkq.set_order_service(conn, header.id, choice.rate.carrier, choice.rate.service)
         return choice.rate.carrier, choice.rate.service
+
+    def tariff_for(self, header: Any) -> CostModel | None:
+        """The tariff of the order's carrier service (or of the service the station chose
+        for it), to weigh dimensional weight in the box choice; None when unknown."""
+        carrier = header.ship_carrier or header.carrier
+        service = header.ship_service or header.service
+        return next(
+            (r.tariff for r in self.rates if (r.carrier, r.service) == (carrier, service)), None
+        )
 
     def tracking_number(self, conn: Connection, carrier: str) -> str | None:
         prefix = self.prefixes.get(carrier)

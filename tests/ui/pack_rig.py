@@ -53,6 +53,7 @@ class PackRig:
     cable: FakeCable
     scale: PtyScale
     touches: Touches
+    output: Path  # where the station's folder printers write
 
     def view(self) -> PackView | None:
         """The order on the station now, as its use case sees it."""
@@ -124,7 +125,7 @@ def pack_rig(tmp_path: Path, orders: int = 40) -> Iterator[PackRig]:
     try:
         window.show()
         wait_until(lambda: scanner.state is PortState.CONNECTED)
-        yield PackRig(store, window, cable, emulator, touches)
+        yield PackRig(store, window, cable, emulator, touches, tmp_path / "out")
     finally:
         app.removeEventFilter(touches)
         uninstall(window)

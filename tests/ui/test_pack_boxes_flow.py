@@ -5,8 +5,12 @@ gift order, a weight out of tolerance accepted by a supervisor, and an order in 
 
 from __future__ import annotations
 
+import io
+import time
 from pathlib import Path
 
+import pytest
+from PIL import Image
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -63,11 +67,24 @@ def test_a_standard_order_is_packed_by_scans_and_the_scale_without_a_touch(
         with rig.store.sessions() as s:
             box = s.execute(select(Package)).scalars().one()
         assert box.tracking_number and box.weight_g and box.box_type_id
+        assert label_codes(rig, number) == {"]C1": f"(00){box.sscc}", "]C0": box.tracking_number}
         rig.lift_box()
         following, _ = pick_order(rig.store, min_lines=1, gift=False)
         rig.scan(following)
         assert rig.window.pack.order_number.text() == following
         assert rig.touches.count == 0
+
+
+def label_codes(rig: PackRig, number: str) -> dict[str, str]:
+    """The barcodes on the order's shipping label file, read back as a scanner reads them:
+    the label's ZPL drawn at 203 dpi, then decoded (symbology identifier -> text)."""
+    zplkit = pytest.importorskip("zplkit", reason="zplkit draws ZPL to check the label")
+    zxingcpp = pytest.importorskip("zxingcpp", reason="zxing-cpp reads the barcodes back")
+    [path] = rig.output.glob(f"{number}-shipping-label-1*")
+    document = zplkit.render(path.read_bytes(), zplkit.Options(dpi=203))
+    image = Image.open(io.BytesIO(document.labels[0].png())).convert("L")
+    formats = zxingcpp.BarcodeFormat.Code128
+    return {b.symbology_identifier: b.text for b in zxingcpp.read_barcodes(image, formats=formats)}
 
 
 def test_a_gift_order_prints_its_gift_note(qtbot: QtBot, tmp_path: Path) -> None:
@@ -137,3 +154,50 @@ def test_an_order_in_two_boxes_closes_and_labels_each_box(qtbot: QtBot, tmp_path
         wait_until(lambda: all(st == "done" for _, st in jobs(rig, number)), timeout_s=20)
         kinds = [k for k, _ in jobs(rig, number)]
         assert kinds == ["shipping_label", "packing_slip", "shipping_label"]
+
+
+def test_a_scale_unplugged_mid_order_keeps_the_box_waiting_until_it_is_back(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """GIVEN the box scanned and the scale's cable pulled THEN nothing closes and the box
+    waits (nothing lost); plugged back in, the settled weight closes it."""
+    with pack_rig(tmp_path) as rig:
+        number, codes = pick_order(rig.store, min_lines=1, gift=False)
+        rig.scan(number)
+        for code in codes:
+            rig.scan(code)
+        rig.scan("CMD:BOX-OK")
+        grams = expected_weight(rig)
+        rig.scale.unplug()
+        wait_until(lambda: "scale" in rig.window.banner.text().lower())  # the alarm
+        rig.scale.set_weight(grams)  # the box goes on a scale the kiosk cannot hear
+        deadline = time.monotonic() + 0.5
+        wait_until(lambda: time.monotonic() > deadline)
+        view = rig.view()
+        assert view is not None and view.next_step is NextStep.WEIGHT
+        assert rig.window.pack.weigh.isVisible()
+        used: list[object] = []
+        rig.window.weight_handled.connect(used.append)
+        rig.scale.plug()
+        wait_until(lambda: bool(used))
+        done = used[0]
+        assert isinstance(done, ScanResult) and done.outcome is Outcome.ORDER_PACKED
+
+
+def test_a_missing_item_ships_short_with_a_supervisor_and_the_slip_says_so(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    pypdf = pytest.importorskip("pypdf", reason="pypdf reads the slip back")
+    with pack_rig(tmp_path) as rig:
+        number, codes = pick_order(rig.store, min_lines=2, gift=False)
+        rig.scan(number)
+        for code in codes[:-1]:
+            rig.scan(code)
+        for code in ("CMD:SHORT", "OP:OP-003", "RSN:NOT-FOUND", "CMD:BOX-OK"):
+            rig.scan(code)
+        done = rig.put_on_scale(expected_weight(rig))
+        assert isinstance(done, ScanResult) and done.outcome is Outcome.ORDER_PACKED
+        wait_until(lambda: all(st == "done" for _, st in jobs(rig, number)), timeout_s=20)
+        [slip] = rig.output.glob(f"{number}*slip*.pdf")
+        text = " ".join(page.extract_text() for page in pypdf.PdfReader(slip).pages)
+        assert "1 not shipped" in " ".join(text.split())

@@ -408,3 +408,29 @@ def test_an_order_that_leaves_the_carrier_open_gets_the_cheapest_service_in_time
     with store.sessions() as s:
         chosen = s.execute(select(Order.ship_carrier, Order.ship_service)).one()
     assert tuple(chosen) == ("DHL", "Parcel")
+
+
+def test_an_order_cancelled_while_its_box_waits_for_the_scale_stops_and_closes_nothing(
+    store: Store, boxed: Catalogue, desk: PackStation
+) -> None:
+    """GIVEN every unit in and the box scanned WHEN the office cancels the order THEN a
+    weight on the scale closes nothing, scans are refused with the stop instruction, and
+    CMD:ASIDE puts it aside with nothing labelled."""
+    from app.domain.reasons import Reason
+    from app.usecases.central_changes import apply_page
+    from tests.sync.docs import order, orders_page
+
+    with store.engine.begin() as conn:
+        apply_page(conn, orders_page(order("SO-1", [("TS-LAMP", 1)])), "c1", CTX, NOW)
+    for code in ("SO-1", LAMP_GTIN13, "CMD:BOX-OK"):
+        scan(desk, code)
+    cancelled = order("SO-1", [("TS-LAMP", 1)], version=2, status="cancelled")
+    with store.engine.begin() as conn:
+        assert apply_page(conn, orders_page(cancelled), "c2", CTX, NOW).stopped == ["SO-1"]
+    assert desk.weigh(expected_g(1, SMALL)) is None
+    assert scan(desk, "CMD:CLOSE-BOX").reason is Reason.ORDER_STOPPED_CANCELLED
+    assert [p.status for p in packages(store)] == ["open"]
+    assert scan(desk, "CMD:ASIDE").outcome is Outcome.ORDER_LEFT
+    assert events(store, "PackageClosed") == []
+    with store.sessions() as s:
+        assert s.execute(select(PrintJob.id)).first() is None
