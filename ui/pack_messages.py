@@ -30,6 +30,10 @@ STEP_OUTCOMES = (
 def box_feedback(result: ScanResult) -> tuple[str, str, str, str] | None:
     """(tone, headline, action, sound) for an accepted box action or a scan that leaves a
     step waiting; None: the general texts apply."""
+    if result.outcome is Outcome.WEIGHT_OUT_OF_RANGE and result.reason is not None:
+        p = {k: str(v) for k, v in result.params.items()}
+        headline, action = box_refusal_text(result.reason, p) or (result.reason.value, "")
+        return "error", headline, action, "error"
     view = result.view
     if view is None or result.outcome not in STEP_OUTCOMES:
         return None

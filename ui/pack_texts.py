@@ -89,6 +89,11 @@ def step_prompt(view: PackView) -> tuple[str, str] | None:
             return _box_reason_headline(view, package), translate(
                 "PackTexts", "Scan or tap a reason"
             )
+        case NextStep.REMOVE_ITEM:
+            return (
+                translate("PackTexts", "Scan the unit to take out of the box"),
+                translate("PackTexts", "Then scan it into the box it goes in"),
+            )
         case NextStep.DAMAGED_ITEM:
             return (
                 translate("PackTexts", "Scan the damaged item"),

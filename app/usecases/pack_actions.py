@@ -14,7 +14,7 @@ Each accepted action is one transaction with its audit row and events, like a sc
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -53,8 +53,6 @@ class BoxActions:
     def view(self, conn: Connection, order_id: int, last_line_no: int | None = None) -> PackView:
         base = order_view(conn, order_id)
         if last_line_no is not None:
-            from dataclasses import replace
-
             base = replace(base, last_line_no=last_line_no)
         return self.flow.annotate(base, read_state(conn, order_id))
 
@@ -106,14 +104,17 @@ class BoxActions:
                     header.number,
                     {"package": package.number, "measured_g": grams, "expected_g": expected},
                 )
-                return refuse(
-                    Reason.WEIGHT_OUT_OF_TOLERANCE,
+                return ScanResult(
+                    Outcome.WEIGHT_OUT_OF_RANGE,
                     self.view(conn, header.id),
-                    measured=grams,
-                    expected=expected,
-                    low=verdict.low_g,
-                    high=verdict.high_g,
-                    package=package.number,
+                    Reason.WEIGHT_OUT_OF_TOLERANCE,
+                    {
+                        "measured": grams,
+                        "expected": expected,
+                        "low": verdict.low_g,
+                        "high": verdict.high_g,
+                        "package": package.number,
+                    },
                 )
         return ScanResult(outcome, self.view(conn, header.id, last_line_no))
 

@@ -12,7 +12,7 @@ confirmed until the reason is scanned, and after a restart the packer asks again
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from sqlalchemy import Connection
@@ -139,7 +139,7 @@ class BoxFlow:
                 return NextStep.BOX_REASON
             if pending.kind in ("weight", "short"):
                 return NextStep.REASON if pending.supervisor else NextStep.SUPERVISOR
-            return NextStep.DAMAGED_ITEM if pending.kind == "damaged" else NextStep.ITEMS
+            return NextStep.DAMAGED_ITEM if pending.kind == "damaged" else NextStep.REMOVE_ITEM
         package = state.open
         if package is None or not self.is_due(state, package):
             return NextStep.ITEMS
@@ -181,8 +181,6 @@ class BoxFlow:
 
     def annotate(self, view: PackView, state: BoxState) -> PackView:
         """``view`` with the order's boxes, the suggestion and the next step."""
-        from dataclasses import replace
-
         open_package = state.open
         plan, problem = (None, None)
         if open_package is not None:

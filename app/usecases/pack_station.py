@@ -115,8 +115,9 @@ class PackStation:
     def scan(self, raw: RawScan, weight_g: int | None = None) -> ScanResult:
         """Handle one scan or typed code: an order number when idle, an item while packing.
 
-        ``weight_g`` is the scale's settled weight at that moment, if any: the scan that
-        completes a single-package order records it as the package's weight.
+        ``weight_g`` is the scale's settled weight at that moment, if any: it closes the open
+        box when the box is due and the weight checks out; after a box scan (the box may be on
+        the scale already) a weight out of tolerance asks for a recount.
         """
         meaning = interpret(raw)
         with self._sessions.begin() as session:

@@ -20,6 +20,7 @@ class NextStep(StrEnum):
     SUPERVISOR = "supervisor"  # a supervisor must scan their badge (short-ship, weight)
     REASON = "reason"  # the supervisor scans or taps a reason
     DAMAGED_ITEM = "damaged_item"  # scan the damaged unit
+    REMOVE_ITEM = "remove_item"  # scan the unit to take out of the open box
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,9 @@ class Outcome(StrEnum):
     STEP_STARTED = "step_started"  # an action awaits its next scan (supervisor, reason, item)
     SHORT_SHIPPED = "short_shipped"  # the rest of the order ships without, approved
     DAMAGED_NOTED = "damaged_noted"  # a damaged unit recorded (and taken out of the box)
+    # The box weighed out of tolerance: recorded (audit), nothing closed; ``reason`` is
+    # WEIGHT_OUT_OF_TOLERANCE with the weight and range, for the alarm's words.
+    WEIGHT_OUT_OF_RANGE = "weight_out_of_range"
     REFUSED = "refused"
 
 

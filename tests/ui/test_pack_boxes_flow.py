@@ -115,7 +115,8 @@ def test_a_weight_out_of_tolerance_waits_for_a_supervisor_and_a_tapped_reason(
             rig.scan(code)
         rig.scan("CMD:BOX-OK")
         heavy = rig.put_on_scale(expected_weight(rig) * 12 // 10 + 100)
-        assert isinstance(heavy, ScanResult) and not heavy.accepted
+        assert isinstance(heavy, ScanResult)
+        assert heavy.outcome is Outcome.WEIGHT_OUT_OF_RANGE
         assert rig.window.banner.tone == "error"
         assert "weighs" in rig.window.banner.text()
         assert rig.window.pack.weigh.isVisible()

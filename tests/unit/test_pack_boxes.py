@@ -172,8 +172,8 @@ def test_a_weight_out_of_tolerance_blocks_the_box_until_recounted(
     for code in ("SO-1", LAMP_GTIN13, LAMP_GTIN13, "CMD:BOX-OK"):
         scan(desk, code)
     heavy = desk.weigh(expected_g(2, SMALL) + 120)
-    assert heavy is not None and heavy.reason is not None
-    assert heavy.reason.value == "weight_out_of_tolerance"
+    assert heavy is not None and heavy.outcome is Outcome.WEIGHT_OUT_OF_RANGE
+    assert heavy.reason is not None and heavy.reason.value == "weight_out_of_tolerance"
     assert (heavy.params["low"], heavy.params["high"]) == (775, 835)
     assert heavy.view is not None and heavy.view.next_step is NextStep.RECOUNT
     assert packages(store)[0].status == "open"

@@ -34,7 +34,7 @@ class BoxActions(QWidget):
         for code, text in (
             ("CMD:CLOSE-BOX", self.tr("Close this box now")),
             ("CMD:DAMAGED", self.tr("A unit is damaged")),
-            ("CMD:SHORT", self.tr("An item is missing")),
+            ("CMD:SHORT", self.tr("Missing item")),
         ):
             button = self._button(text, metrics)
             button.clicked.connect(lambda _=False, c=code: self._choose(c))
