@@ -69,9 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     gateway = PrinterGateway()  # this process's: status queries for the health panel
     try:
-        services = _services(config, store, devices, printer, gateway, sync)
         return run_kiosk(
-            services,
+            _services(config, store, devices, printer, gateway, sync, rig),
             _wedge(config, devices),
             language=config.language,
             fullscreen=config.fullscreen,
@@ -102,7 +101,6 @@ def _demo(config: Any, store: Any, devices: Any, *, with_hub: bool) -> tuple[Any
     """The demo rig started and the station's devices pointed at it; demo data loaded
     (from the demo order service, through sync, when there is one)."""
     from app.demo.seed import seed_floor_if_missing, seed_if_empty, seed_operators_if_empty
-    from devices.emulators.demo_console import DemoConsole
     from devices.emulators.demo_rig import DemoRig
 
     if with_hub:
@@ -112,9 +110,22 @@ def _demo(config: Any, store: Any, devices: Any, *, with_hub: bool) -> tuple[Any
         seed_floor_if_missing(store.sessions)
     rig = DemoRig.start(config.store_path.parent / "rig")
     devices = rig.devices(devices, config.output_dir)
-    if sys.stdin is not None and sys.stdin.isatty() and config.screenshot is None:
-        DemoConsole(rig).start()
     return rig, devices
+
+
+def _demo_console(rig: Any, config: Any, station: Any) -> None:
+    """The terminal drives the demo devices; ``box`` puts the packed box on the scale at the
+    weight the station expects (a few grams off, as a real one is)."""
+    from devices.emulators.demo_console import DemoConsole
+
+    if rig is None or sys.stdin is None or not sys.stdin.isatty() or config.screenshot:
+        return
+
+    def parcel_g() -> int | None:
+        view = station.current()
+        return None if view is None or view.weigh is None else view.weigh.expected_g + 7
+
+    DemoConsole(rig, parcel_g=parcel_g).start()
 
 
 class _NoTokenError(Exception):
@@ -197,7 +208,10 @@ def _shipping(config: Any, station_number: int) -> Any:
     )
 
 
-def _services(config: Any, store: Any, devices: Any, printer: Any, gateway: Any, sync: Any) -> Any:
+def _services(
+    config: Any, store: Any, devices: Any, printer: Any, gateway: Any, sync: Any, rig: Any
+) -> Any:
+    """Every adapter the window uses; with the demo rig, its console driven from here."""
     from app.scale_protocols import ScaleProtocol
     from app.serial_framing import FramingConfig, Terminator
     from app.usecases.pack_station import PackStation
@@ -224,6 +238,7 @@ def _services(config: Any, store: Any, devices: Any, printer: Any, gateway: Any,
         shipping=_shipping(config, devices.station_number),
     )
     station.ensure_station(config.station_name)
+    _demo_console(rig, config, station)
     scanners = [
         SerialScannerConfig(port, Path(port).name, config.serial_baud, config.serial_framing)
         for port in config.serial_scanners

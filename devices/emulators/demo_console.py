@@ -4,6 +4,7 @@ Each line is a command; anything else is scanned by the emulated serial scanner:
 
     SO-100001            scan this (an order, a GTIN, a SKU, a Tote code such as CMD:REPRINT)
     w 1250               put 1,250 g on the scale (0 empties it)
+    box                  put the packed box on the scale (what the station expects, +7 g)
     unplug scanner|scale plug scanner|scale
     labels offline|paper_out|ready        receipts offline|paper_out|ready
     help
@@ -14,6 +15,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+from collections.abc import Callable
 from typing import TextIO
 
 from devices.emulators.demo_rig import DemoRig
@@ -32,8 +34,16 @@ USAGE = {  # what a command word needs, said when it is typed without it
 
 
 class DemoConsole:
-    def __init__(self, rig: DemoRig, stream: TextIO = sys.stdin, out: TextIO = sys.stderr):
+    def __init__(
+        self,
+        rig: DemoRig,
+        stream: TextIO = sys.stdin,
+        out: TextIO = sys.stderr,
+        parcel_g: Callable[[], int | None] | None = None,
+    ):
+        """``parcel_g``: what the box being packed weighs (None: no box is due yet)."""
         self._rig = rig
+        self._parcel_g = parcel_g
         self._in = stream
         self._out = out
 
@@ -68,6 +78,12 @@ class DemoConsole:
         if verb == "w" and len(args) == 1 and args[0].lstrip("-").isdigit():
             rig.scale.set_weight(int(args[0]))
             return f"scale: {int(args[0])} g"
+        if verb == "box" and not args and self._parcel_g is not None:
+            grams = self._parcel_g()
+            if grams is None:
+                return "no box is waiting for the scale yet: scan the items and the box first"
+            rig.scale.set_weight(grams)
+            return f"scale: the box, {grams} g"
         if verb in ("unplug", "plug") and args in (["scanner"], ["scale"]):
             device = rig.scanner if args[0] == "scanner" else rig.scale
             (device.unplug if verb == "unplug" else device.plug)()

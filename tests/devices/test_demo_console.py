@@ -156,6 +156,18 @@ def test_w_puts_a_weight_on_the_scale_that_tote_reads_as_stable(
         scale.stop()
 
 
+def test_box_puts_the_box_being_packed_on_the_scale_at_its_weight(rig: DemoRig) -> None:
+    """The demo's stand-in for lifting the box onto the scale: the weight the station
+    expects for the box waiting (given by the station), or a word that none is waiting."""
+    waiting: list[int | None] = [None]
+    console = DemoConsole(rig, io.StringIO(), io.StringIO(), parcel_g=lambda: waiting[0])
+    assert "no box is waiting" in console.run("box")
+    waiting[0] = 987
+    assert console.run("box") == "scale: the box, 987 g"
+    readings = [rig.scale.model.measure() for _ in range(20)]  # it swings, then settles
+    assert readings[-1].stable and readings[-1].gross_g == 987
+
+
 def test_unplug_and_plug_the_scanner(rig: DemoRig, console: DemoConsole, scanner: Events) -> None:
     assert console.run("unplug scanner") == "scanner unplugged"
     scanner.wait_state(PortState.DISCONNECTED)
