@@ -29,6 +29,7 @@ class StationConfig:
     store_path: Path
     output_dir: Path
     devices_path: Path  # the station's devices.toml (printers, scanners, scale)
+    carriers_path: Path = Path("carriers.toml")  # carrier services (app.carrier_rates)
     station_code: str = "PACK-01"
     station_name: str = "Packing station 1"
     operator_code: str = "OP-001"
@@ -51,13 +52,11 @@ class StationConfig:
     screenshot: Path | None = None  # render the first screen to this PNG and quit
     ready_marker: bool = False  # print "TOTE READY <ns>" when the first screen is shown
     # Packing: the packer confirms each box; a station with a scale weighs each box against
-    # its expected weight, within max(grams, percent); orders that leave the carrier open
-    # get the cheapest or fastest service that meets their ship-by time.
+    # its expected weight, within max(grams, percent).
     confirm_box: bool = True
     check_weigh: bool = True
     weigh_tolerance_g: int = 30
     weigh_tolerance_pct: float = 3.0
-    shipping_rule: str = "cheapest"
 
 
 def _demo_root() -> Path:
@@ -147,7 +146,12 @@ def parse_args(argv: list[str] | None = None) -> StationConfig:
     )
     parser.add_argument("--weigh-tolerance-g", type=int, default=30)
     parser.add_argument("--weigh-tolerance-pct", type=float, default=3.0)
-    parser.add_argument("--shipping-rule", choices=("cheapest", "fastest"), default="cheapest")
+    parser.add_argument(
+        "--carriers",
+        type=Path,
+        default=env("TOTE_CARRIERS"),
+        help="the station's carriers.toml (services, tariffs, tracking ranges)",
+    )
     parser.add_argument(
         "--claim-ahead",
         type=int,
@@ -173,6 +177,7 @@ def parse_args(argv: list[str] | None = None) -> StationConfig:
         store_path=Path(store),
         output_dir=Path(output),
         devices_path=Path(args.devices or Path(store).parent / "devices.toml"),
+        carriers_path=Path(args.carriers or Path(store).parent / "carriers.toml"),
         station_code=args.station,
         station_name=f"Packing station {args.station}",
         operator_code=args.operator,
@@ -198,7 +203,6 @@ def parse_args(argv: list[str] | None = None) -> StationConfig:
         check_weigh=args.check_weigh,
         weigh_tolerance_g=args.weigh_tolerance_g,
         weigh_tolerance_pct=args.weigh_tolerance_pct,
-        shipping_rule=args.shipping_rule,
     )
 
 

@@ -31,15 +31,16 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
 
+    from app.carrier_rates import CarriersFileError
     from app.errors import ToteError
     from app.station_devices import DevicesFileError
     from app.store.open import open_store
 
     try:
-        devices = _station_devices(config)
+        devices, carriers = _station_devices(config), _carriers(config)
         # A background thread checkpoints the WAL, so scans never pay for it.
         store = open_store(config.store_path, background_checkpoints=True)
-    except DevicesFileError as exc:
+    except (DevicesFileError, CarriersFileError) as exc:
         print(f"tote: {exc}", file=sys.stderr)
         return 3
     except ToteError as exc:
@@ -70,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     gateway = PrinterGateway()  # this process's: status queries for the health panel
     try:
         return run_kiosk(
-            _services(config, store, devices, printer, gateway, sync, rig),
+            _services(config, store, devices, carriers, printer, gateway, sync, rig),
             _wedge(config, devices),
             language=config.language,
             fullscreen=config.fullscreen,
@@ -190,26 +191,40 @@ def _packing(config: Any, *, has_scale: bool) -> Any:
     )
 
 
-def _shipping(config: Any, station_number: int) -> Any:
-    """Carrier services: the demo's tariffs and tracking ranges (a real station's come with
-    its carrier contracts; until then orders must name their carrier and service)."""
-    from app.domain.shipping_rules import ShippingRule
+def _carriers(config: Any) -> Any:
+    """carriers.toml next to the store (``--carriers``); the demo's made-up tariffs when
+    the demo has none. Loaded at start, so a mistake in it stops the kiosk with its place."""
+    from app.carrier_rates import CarrierSetup, load_carriers
+
+    setup = load_carriers(config.carriers_path)
+    if setup is None and config.demo:
+        from app.demo.carriers import DEMO_RATES, DEMO_TRACKING_PREFIXES
+
+        return CarrierSetup(rates=DEMO_RATES, prefixes=DEMO_TRACKING_PREFIXES)
+    return setup or CarrierSetup()
+
+
+def _shipping(carriers: Any, station_number: int) -> Any:
+    """Carrier services, the rule for orders that leave the carrier open, tracking ranges."""
     from app.usecases.shipping import ShippingDesk
 
-    if not config.demo:
-        return ShippingDesk(rule=ShippingRule(config.shipping_rule), station_number=station_number)
-    from app.demo.carriers import DEMO_RATES, DEMO_TRACKING_PREFIXES
-
     return ShippingDesk(
-        rule=ShippingRule(config.shipping_rule),
-        rates=DEMO_RATES,
-        prefixes=DEMO_TRACKING_PREFIXES,
+        rule=carriers.rule,
+        rates=carriers.rates,
+        prefixes=carriers.prefixes,
         station_number=station_number,
     )
 
 
 def _services(
-    config: Any, store: Any, devices: Any, printer: Any, gateway: Any, sync: Any, rig: Any
+    config: Any,
+    store: Any,
+    devices: Any,
+    carriers: Any,
+    printer: Any,
+    gateway: Any,
+    sync: Any,
+    rig: Any,
 ) -> Any:
     """Every adapter the window uses; with the demo rig, its console driven from here."""
     from app.scale_protocols import ScaleProtocol
@@ -235,7 +250,7 @@ def _services(
         labels=labels,
         require_claims=sync is not None,  # with an order service, pack only leased orders
         packing=_packing(config, has_scale=devices.scale is not None),
-        shipping=_shipping(config, devices.station_number),
+        shipping=_shipping(carriers, devices.station_number),
     )
     station.ensure_station(config.station_name)
     _demo_console(rig, config, station)
