@@ -201,6 +201,17 @@ class BoxPicture(QWidget):
             painter.setFont(self._font(self._metrics.font_px, bold=True))
             painter.setPen(FRAGILE)
             painter.drawText(QRectF(x + swatch + 8, y, need, metrics.height()), left, legend)
+        if plan.later:  # where the rest goes, on its own line: nothing squeezed into this box
+            later = ", ".join(
+                self.tr("{box} ({units} units)").format(box=box, units=units)
+                for box, units in plan.later
+            )
+            text = self.tr("then {boxes}").format(boxes=later)
+            row = QRectF(inner.left(), row.bottom() + 2, inner.width(), metrics.height())
+            painter.setFont(font)
+            painter.setPen(QColor("#333"))
+            elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, inner.width())
+            painter.drawText(row, left, elided)
         return row.bottom()
 
     def _paint_fragile(self, painter: QPainter, rect: QRectF, fill: QColor) -> None:

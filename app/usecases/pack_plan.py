@@ -106,6 +106,7 @@ def _first_box(packing: Packing) -> dict[str, Any]:
     return {
         "box": first.box.code,
         "boxes_total": len(packing.boxes),
+        "later": [[b.box.code, len(b.placements)] for b in packing.boxes[1:]],
         "units": units,
         "utilisation": round(first.utilisation, 4),
         "layers": [
@@ -169,6 +170,7 @@ def plan_view(
             ),
             boxes_total=int(data["boxes_total"]),
             utilisation=float(data["utilisation"]),
+            later=tuple((str(code), int(n)) for code, n in data.get("later", [])),
         ),
         None,
     )

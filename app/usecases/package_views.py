@@ -54,6 +54,7 @@ class PlanView:
     layers: tuple[LayerView, ...]
     boxes_total: int  # boxes the whole order needs by the plan (this one included)
     utilisation: float  # item volume / inner volume, 0..1
+    later: tuple[tuple[str, int], ...] = ()  # (box code, units) of the boxes after this one
 
 
 @dataclass(frozen=True, slots=True)

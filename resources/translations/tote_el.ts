@@ -58,22 +58,32 @@
         <translation>γεμάτο {percent}%</translation>
     </message>
     <message>
-        <location filename="../../ui/box_picture.py" line="192"/>
+        <location filename="../../ui/box_picture.py" line="183"/>
+        <source>{box} ({units} units)</source>
+        <translation>{box} ({units} τεμάχια)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/box_picture.py" line="186"/>
+        <source>then {boxes}</source>
+        <translation>μετά {boxes}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/box_picture.py" line="198"/>
         <source>fragile</source>
         <translation>εύθραυστο</translation>
     </message>
     <message>
-        <location filename="../../ui/box_picture.py" line="220"/>
+        <location filename="../../ui/box_picture.py" line="226"/>
         <source>Layer {number}</source>
         <translation>Στρώση {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/box_picture.py" line="221"/>
+        <location filename="../../ui/box_picture.py" line="227"/>
         <source>{low}–{high} mm</source>
         <translation>{low}–{high} mm</translation>
     </message>
     <message>
-        <location filename="../../ui/box_picture.py" line="297"/>
+        <location filename="../../ui/box_picture.py" line="303"/>
         <source>+{count} more layers</source>
         <translation>+{count} ακόμη στρώσεις</translation>
     </message>

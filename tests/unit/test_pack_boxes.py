@@ -218,6 +218,7 @@ def test_an_order_too_big_for_one_box_closes_box_by_box_as_planned(
     first = opened.view.plan
     assert first.boxes_total == 2
     planned = sum(n for _, _, n in first.units)
+    assert [units for _, units in first.later] == [14 - planned]  # the rest, and where
     for _ in range(planned):
         result = scan(desk, LAMP_GTIN13)
     assert result.view is not None and result.view.next_step is NextStep.BOX

@@ -13,7 +13,8 @@ from app.usecases.views import PackView
 from ui.qt import QHBoxLayout, QPushButton, Qt, QVBoxLayout, QWidget, Signal
 from ui.theme import Metrics
 
-FREE_STEPS = (NextStep.ITEMS, NextStep.BOX, NextStep.WEIGHT, NextStep.RECOUNT)
+# While the box is weighed the weight needs the room; the command barcodes still work.
+FREE_STEPS = (NextStep.ITEMS, NextStep.BOX)
 
 
 class BoxActions(QWidget):
