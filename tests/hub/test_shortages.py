@@ -47,6 +47,19 @@ def test_shortages_sum_short_and_damaged_units_per_sku_and_location(world: World
     assert (second["sku"], second["units_short"]) == ("SKU-2", 1)
 
 
+def test_units_shipped_short_at_packing_join_the_report(world: World) -> None:
+    """A supervisor's short-shipment at a packing station is a shortage too: listed under
+    the location "packing" with its reason."""
+    world.write(order("SO-1", "SKU-1"))
+    payload = {"order_number": "SO-1", "line_no": 1, "sku": "SKU-1", "quantity_short": 2,
+               "reason": "NOT-FOUND", "approved_by": "OP-003"}  # fmt: skip
+    result = world.st1.ok("POST", "/v1/events", {"events": [event("ShortShipped", payload)]})
+    assert result["results"][0]["outcome"] == "accepted"
+    [entry] = world.admin.ok("GET", "/v1/reports/shortages", hours=24)["shortages"]
+    assert (entry["sku"], entry["location"], entry["units_short"]) == ("SKU-1", "packing", 2)
+    assert entry["reasons"] == ["shipped short: NOT-FOUND"]
+
+
 def test_only_the_centre_reads_the_shortage_report(world: World) -> None:
     """A station's token cannot read the centre's reports."""
     response = world.st1.get("/v1/reports/shortages")
