@@ -202,3 +202,41 @@ def test_a_missing_item_ships_short_with_a_supervisor_and_the_slip_says_so(
         [slip] = rig.output.glob(f"{number}*slip*.pdf")
         text = " ".join(page.extract_text() for page in pypdf.PdfReader(slip).pages)
         assert "1 not shipped" in " ".join(text.split())
+
+
+def test_an_order_cancelled_at_the_office_mid_pack_stops_and_the_box_closes_never(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """GIVEN items in the box and the box scanned WHEN the office cancels the order (the
+    change applied as the sync engine applies it) THEN the box on the scale closes nothing,
+    the next scan says to stop and put the items back, and CMD:ASIDE clears the screen."""
+    from app.context import StationContext
+    from app.usecases.central_changes import apply_page
+    from tests.sync.docs import order as order_doc
+    from tests.sync.docs import orders_page
+
+    with pack_rig(tmp_path) as rig:
+        number, codes = pick_order(rig.store, min_lines=1, gift=False)
+        rig.scan(number)
+        for code in codes:
+            rig.scan(code)
+        rig.scan("CMD:BOX-OK")
+        grams = expected_weight(rig)
+        with rig.store.sessions() as s:
+            row = s.execute(select(Order).where(Order.number == number)).scalar_one()
+            lines = [(line.product.sku, line.qty_ordered) for line in row.lines]
+        cancelled = order_doc(number, lines, version=2, status="cancelled")
+        with rig.store.engine.begin() as conn:
+            ctx = StationContext("PACK-UI", "OP-001")
+            report = apply_page(conn, orders_page(cancelled), "c1", ctx, row.ship_by)
+        assert report.stopped == [number]
+        rig.scale.set_weight(grams)
+        deadline = time.monotonic() + 0.5
+        wait_until(lambda: time.monotonic() > deadline)
+        rig.scan(codes[0])
+        assert rig.window.banner.tone == "error" and "cancelled" in rig.window.banner.headline
+        rig.scan("CMD:ASIDE")
+        assert rig.window.stack.currentWidget() is rig.window.ready
+        with rig.store.sessions() as s:
+            assert s.execute(select(Package.status)).scalars().all() == ["open"]
+        assert jobs(rig, number) == []
