@@ -2,11 +2,10 @@
 
 ``BOX:<code>`` says which box is used (``CMD:BOX-OK``: the suggested one); another box
 than suggested asks for a reason (``RSN:<code>``). ``CMD:CLOSE-BOX`` closes the open box
-before the order is complete; scanning a closed box's SSCC reopens it; ``CMD:REMOVE`` then
-an item takes a unit out (to move it to another box). ``CMD:DAMAGED`` then an item records
-a damaged unit and takes it out. ``CMD:SHORT`` ships the rest without, once a supervisor
-scans their badge and a reason. A scale weight closes a due box when it is in tolerance;
-out of it, a supervisor's badge and a reason accept it.
+before the order is complete. ``CMD:REMOVE`` and ``CMD:DAMAGED`` wait for the item scan
+that ``pack_moves`` handles, which also reopens a box by its SSCC. ``CMD:SHORT`` ships the
+rest without, once a supervisor scans their badge and a reason. A scale weight closes a
+due box when it is in tolerance; out of it, a supervisor's badge and a reason accept it.
 
 Each accepted action is one transaction with its audit row and events, like a scan.
 """
@@ -22,13 +21,12 @@ from sqlalchemy import Connection
 
 from app.context import StationContext
 from app.domain.check_weigh import check
-from app.domain.events import ItemDamaged, ItemRemoved, PackageReopened, ShortShipped
+from app.domain.events import ShortShipped
 from app.domain.pack_reasons import Explains, reason_codes
 from app.domain.reasons import Reason
 from app.store import package_queries as pkq
 from app.store import packing_queries as q
 from app.store.journal import audit, emit
-from app.store.packing_queries import ProductHit
 from app.tote_codes import CodeKind, Command, ToteCode
 from app.usecases.pack_boxes import BoxFlow, BoxState, Pending, PendingKind, read_state
 from app.usecases.pack_closing import Approval, close_package, finish_order
@@ -321,97 +319,3 @@ class BoxActions:
                 ShortShipped(header.number, row.line_no, row.sku, missing, reason, supervisor),
             )
         return self.settle(conn, header, Outcome.SHORT_SHIPPED, grams, judge=False)
-
-    # -- items taken out -----------------------------------------------------------------
-
-    def item_out(
-        self, conn: Connection, header: Any, found: ProductHit, rows: list[Any]
-    ) -> ScanResult | None:
-        """The item scan a pending REMOVE or DAMAGED waits for; None: nothing waits."""
-        pending = self.flow.pending
-        if pending is None or pending.kind not in ("remove", "damaged"):
-            return None
-        damaged = pending.kind == "damaged"
-        state = read_state(conn, header.id, rows)
-        package = state.open
-        line = next(
-            (
-                r
-                for r in rows
-                if r.product_id == found.id
-                and package is not None
-                and state.units_in(package.id).get(r.id)
-            ),
-            None,
-        )
-        now = self.clock()
-        if line is None and damaged:  # damaged before it went in: recorded, nothing moves
-            mine = next((r for r in rows if r.product_id == found.id), None)
-            if mine is None:
-                return refuse(
-                    Reason.WRONG_ITEM, self.view(conn, header.id), sku=found.sku, name=found.name
-                )
-            self.flow.pending = None
-            self._record_damaged(conn, header, mine, now)
-            return ScanResult(Outcome.DAMAGED_NOTED, self.view(conn, header.id, mine.line_no))
-        if line is None or package is None:
-            return refuse(Reason.NOT_IN_OPEN_BOX, self.view(conn, header.id), sku=found.sku)
-        in_box = sum(state.units_in(package.id).values())
-        if in_box == 1 and package.sscc is not None:
-            return refuse(
-                Reason.LAST_UNIT_OF_LABELLED_BOX, self.view(conn, header.id), package=package.number
-            )
-        self.flow.pending = None
-        pkq.remove_units(conn, package.id, line.id, 1)
-        self.flow.measured.pop(package.id, None)
-        audit(
-            conn,
-            self.ctx(),
-            now,
-            "item_removed",
-            header.number,
-            {
-                "line_no": line.line_no,
-                "sku": line.sku,
-                "package": package.number,
-                "damaged": damaged,
-            },
-        )
-        emit(
-            conn,
-            self.ctx(),
-            now,
-            ItemRemoved(header.number, line.line_no, line.sku, 1, package.number, damaged),
-        )
-        if damaged:
-            self._record_damaged(conn, header, line, now)
-            return ScanResult(Outcome.DAMAGED_NOTED, self.view(conn, header.id, line.line_no))
-        return ScanResult(Outcome.ITEM_REMOVED, self.view(conn, header.id, line.line_no))
-
-    def _record_damaged(self, conn: Connection, header: Any, line: Any, now: datetime) -> None:
-        where = self.ctx().station_code
-        emit(conn, self.ctx(), now, ItemDamaged(header.number, line.line_no, line.sku, where, 1))
-
-    # -- reopening -----------------------------------------------------------------------
-
-    def reopen(self, conn: Connection, header: Any, sscc: str) -> ScanResult | None:
-        """A closed box of this order opened again; None: the SSCC is not one of them."""
-        packages = pkq.order_packages(conn, header.id)
-        target = next((p for p in packages if p.sscc == sscc and p.status == "closed"), None)
-        if target is None:
-            return None
-        state = read_state(conn, header.id)
-        current = state.open
-        if current is not None:
-            if state.units_in(current.id) or current.sscc is not None:
-                return refuse(
-                    Reason.FINISH_BOX_FIRST, self.view(conn, header.id), package=current.number
-                )
-            pkq.delete_package(conn, current.id)
-        pkq.reopen_package(conn, target.id)
-        now = self.clock()
-        audit(conn, self.ctx(), now, "package_reopened", header.number, {"package": target.number})
-        emit(conn, self.ctx(), now, PackageReopened(header.number, target.number, target.sscc))
-        return ScanResult(
-            Outcome.PACKAGE_REOPENED, self.view(conn, header.id), params={"package": target.number}
-        )

@@ -27,6 +27,7 @@ from app.store.journal import audit, emit
 from app.store.pick_queries import line_substitutes, live_runs_of_order
 from app.store.tables import Station
 from app.tote_codes import Command
+from app.usecases import pack_moves
 from app.usecases.claims import holds
 from app.usecases.pack_actions import BoxActions
 from app.usecases.pack_boxes import BoxFlow
@@ -255,12 +256,12 @@ class PackStation:
         weight_g: int | None = None,
     ) -> ScanResult:
         if meaning.kind is ScanKind.SSCC and meaning.gs1 is not None and meaning.gs1.sscc:
-            reopened = self._boxes.reopen(conn, header, meaning.gs1.sscc)
+            reopened = pack_moves.reopen(self._boxes, conn, header, meaning.gs1.sscc)
             if reopened is not None:
                 return reopened
         found = find_product(conn, meaning)
         if found is not None:
-            taken_out = self._boxes.item_out(conn, header, found, rows)
+            taken_out = pack_moves.take_out(self._boxes, conn, header, found, rows)
             if taken_out is not None:
                 return taken_out
         if found is None:
