@@ -104,6 +104,9 @@ class BoxFlow:
             return False
         if state.all_done or package.id in self.close_requested:
             return True
+        if not (self.settings.require_box or self.settings.check_weigh):
+            # Nothing would confirm the packer really closed it: close on request only.
+            return False
         planned = planned_units(package.plan)
         if planned is None or boxes_total(package.plan) < 2:
             return False

@@ -435,3 +435,22 @@ def test_an_order_cancelled_while_its_box_waits_for_the_scale_stops_and_closes_n
     assert events(store, "PackageClosed") == []
     with store.sessions() as s:
         assert s.execute(select(PrintJob.id)).first() is None
+
+
+def test_a_station_that_neither_confirms_nor_weighs_closes_early_boxes_only_on_request(
+    store: Store, boxed: Catalogue
+) -> None:
+    """Without a box scan or a weighing, nothing shows the packer closed box 1 when its
+    planned units are in, so it stays open until CMD:CLOSE-BOX or the last unit."""
+    station = PackStation(store.sessions, CTX, clock=lambda: NOW)
+    station.ensure_station("Test station")
+    with store.sessions.begin() as s:
+        add_order(s, "SO-1", [(boxed.lamp, 14)])
+    opened = scan(station, "SO-1")
+    assert opened.view is not None and opened.view.plan is not None
+    planned = sum(n for _, _, n in opened.view.plan.units)
+    for _ in range(planned):
+        result = scan(station, LAMP_GTIN13)
+    assert result.outcome is Outcome.ITEM_PACKED
+    assert [p.status for p in packages(store)] == ["open"]
+    assert scan(station, "CMD:CLOSE-BOX").outcome is Outcome.PACKAGE_CLOSED
