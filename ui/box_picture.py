@@ -23,6 +23,7 @@ from ui.qt import (
     QPainter,
     QPaintEvent,
     QPen,
+    QPixmap,
     QRectF,
     QSize,
     QSizePolicy,
@@ -61,6 +62,8 @@ class BoxPicture(QWidget):
         self._problem: str | None = None
         self._number: int | None = None
         self._colours: dict[str, QColor] = {}
+        self._cache = QPixmap()
+        self._cache_key: object = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(metrics.touch_px * 3, metrics.touch_px * 3)
 
@@ -107,7 +110,21 @@ class BoxPicture(QWidget):
         return font
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        """The picture from a pixmap drawn once per plan and size: the window repaints on
+        every scan, and a few hundred rectangles with labels cost milliseconds each time."""
+        ratio = self.devicePixelRatioF()
+        key = (self._plan, self._problem, self._number, self.width(), self.height(), ratio)
+        if key != self._cache_key:
+            pixmap = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(WINDOW_BACKGROUND)
+            self._draw(QPainter(pixmap))
+            self._cache, self._cache_key = pixmap, key
         painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._cache)
+        painter.end()
+
+    def _draw(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.fillRect(self.rect(), WINDOW_BACKGROUND)

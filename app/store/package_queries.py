@@ -112,21 +112,27 @@ def close_package(
     weight_reason: str | None,
     carrier: str,
     service: str,
+    box: Any = None,
 ) -> None:
-    conn.execute(
-        update(packages)
-        .where(packages.c.id == package_id)
-        .values(
-            status="closed",
-            closed_at=now,
-            weight_g=weight_g,
-            expected_weight_g=expected_weight_g,
-            weight_accepted_by=accepted_by,
-            weight_reason=weight_reason,
-            carrier=carrier,
-            service=service,
-        )
-    )
+    """Close it; ``box``: the box type to record with it (the suggestion, taken as used)."""
+    values: dict[str, Any] = {
+        "status": "closed",
+        "closed_at": now,
+        "weight_g": weight_g,
+        "expected_weight_g": expected_weight_g,
+        "weight_accepted_by": accepted_by,
+        "weight_reason": weight_reason,
+        "carrier": carrier,
+        "service": service,
+    }
+    if box is not None:
+        values |= {
+            "box_type_id": box.id,
+            "length_mm": box.outer_length_mm,
+            "width_mm": box.outer_width_mm,
+            "height_mm": box.outer_height_mm,
+        }
+    conn.execute(update(packages).where(packages.c.id == package_id).values(**values))
 
 
 def set_tracking(conn: Connection, package_id: int, tracking_number: str) -> None:

@@ -167,6 +167,21 @@ def set_current_order(conn: Connection, station_id: int, order_id: int | None) -
     conn.execute(_SET_CURRENT, {"station_id": station_id, "order_id": order_id})
 
 
+_LEAVE_ORDER = (
+    update(stations)
+    .where(
+        stations.c.code == bindparam("of_station"),
+        stations.c.current_order_id == bindparam("of_order"),
+    )
+    .values(current_order_id=None)
+)
+
+
+def leave_order(conn: Connection, station_code: str, order_id: int) -> None:
+    """The station is no longer on ``order_id`` (if it was)."""
+    conn.execute(_LEAVE_ORDER, {"of_station": station_code, "of_order": order_id})
+
+
 def order_by_number(conn: Connection, text: str) -> Any:
     """Exact match first, then upper case (typed numbers are often lower case)."""
     for candidate in dict.fromkeys((text, text.upper())):

@@ -12,7 +12,7 @@ Each accepted action is one transaction with its audit row and events, like a sc
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -48,11 +48,25 @@ class BoxActions:
 
     # -- views ---------------------------------------------------------------------------
 
-    def view(self, conn: Connection, order_id: int, last_line_no: int | None = None) -> PackView:
-        base = order_view(conn, order_id)
+    def view(
+        self,
+        conn: Connection,
+        order_id: int,
+        last_line_no: int | None = None,
+        state: BoxState | None = None,
+        header: Any = None,
+    ) -> PackView:
+        """The order as the screen shows it; ``state`` and ``header``, when the caller has
+        just read them, spare the scan path reading them again."""
+        if state is None:
+            state = read_state(conn, order_id)
+        if header is None:
+            base = order_view(conn, order_id)
+        else:
+            base = pack_view(header, line_views(state.lines))
         if last_line_no is not None:
             base = replace(base, last_line_no=last_line_no)
-        return self.flow.annotate(base, read_state(conn, order_id))
+        return self.flow.annotate(base, state)
 
     # -- after every change: close the open box if it is due and checks out --------------
 
@@ -66,12 +80,14 @@ class BoxActions:
         judge: bool,
         last_line_no: int | None = None,
         approval: Approval | None = None,
+        lines: Sequence[Any] | None = None,
     ) -> ScanResult:
         """``judge``: ``grams`` was weighed for this box (a scale reading, or a box scan
         with the box on the scale), so a weight out of tolerance is this box's, to recount;
-        an item scan's weight is used only when it checks out (the box may not be on yet)."""
+        an item scan's weight is used only when it checks out (the box may not be on yet).
+        ``lines``: the order's lines as the caller just wrote them (spares a read)."""
         flow = self.flow
-        state = read_state(conn, header.id)
+        state = read_state(conn, header.id, lines)
         package = state.open
         if (
             package is not None
@@ -114,7 +130,7 @@ class BoxActions:
                         "package": package.number,
                     },
                 )
-        return ScanResult(outcome, self.view(conn, header.id, last_line_no))
+        return ScanResult(outcome, self.view(conn, header.id, last_line_no, state, header))
 
     def _finish(self, conn: Connection, header: Any, empty: Any) -> ScanResult:
         job_ids = finish_order(conn, self.ctx(), self.clock(), header, empty.id)
@@ -145,10 +161,9 @@ class BoxActions:
             approval,
         )
         params: dict[str, str | int] = {"package": closed.package_number}
-        if closed.order_packed:
+        if closed.order_packed:  # closing moved no unit: the lines read before still hold
             self.flow.forget(header.id)
-            rows = q.order_lines(conn, header.id)
-            view = pack_view(header, line_views(rows), status="packed")
+            view = pack_view(header, line_views(state.lines), status="packed")
             return ScanResult(
                 Outcome.ORDER_PACKED, view, params=params, print_job_ids=closed.job_ids
             )

@@ -61,55 +61,78 @@ def close_package(
     approval: Approval | None = None,
 ) -> Closed:
     box = flow.box_of(state, package)
-    if package.box_type_id is None and box is not None:  # the suggestion, taken as used
-        pkq.set_box(conn, package.id, box, None)
+    chosen_now = box if package.box_type_id is None else None  # the suggestion, taken as used
     expected = flow.expected_g(state, package)
     carrier, service = shipping.service_for(conn, header, state, flow, now)
+    weight = grams if grams and grams > 0 else None
     pkq.close_package(
         conn,
         package.id,
         now,
-        weight_g=grams if grams and grams > 0 else None,
+        weight_g=weight,
         expected_weight_g=expected,
         accepted_by=approval.by if approval else None,
         weight_reason=approval.reason if approval else None,
         carrier=carrier,
         service=service,
+        box=chosen_now,
     )
-    if package.sscc is None:
-        assign_sscc(conn, package.id, labels)
+    again = package.sscc is not None  # closed before, reopened: its label is printed anew
+    sscc = package.sscc if again else assign_sscc(conn, package.id, labels)
     tracking = package.tracking_number or shipping.tracking_number(conn, carrier)
     if package.tracking_number is None and tracking is not None:
         pkq.set_tracking(conn, package.id, tracking)
     flow.close_requested.discard(package.id)
     flow.measured.pop(package.id, None)
-    closed = next(p for p in pkq.order_packages(conn, header.id) if p.id == package.id)
+    event = PackageClosed(
+        header.number,
+        package.number,
+        sscc,
+        weight,
+        box=box.code if box is not None else None,
+        suggested_box=package.suggested_box,
+        box_reason=package.box_reason,
+        dimensions_mm=_outer(box, package),
+        expected_weight_g=expected,
+        weight_accepted_by=approval.by if approval else None,
+        weight_reason=approval.reason if approval else None,
+        carrier=carrier or None,
+        service=service or None,
+        tracking_number=tracking,
+    )
     detail: dict[str, object] = {
-        "package": closed.number,
-        "box": closed.box_code,
-        "suggested_box": closed.suggested_box,
-        "weight_g": closed.weight_g,
+        "package": package.number,
+        "box": event.box,
+        "suggested_box": package.suggested_box,
+        "weight_g": weight,
         "expected_weight_g": expected,
     }
     if approval is not None:
         detail |= {"accepted_by": approval.by, "reason": approval.reason}
     audit(conn, ctx, now, "package_closed", header.number, detail)
-    after = read_state(conn, header.id, q.order_lines(conn, header.id))
-    packed = after.all_done
+    # Closing a box moves no unit: the lines read before it still say whether it was the last.
+    packed = state.all_done
     if packed:  # documents in paper order: slip, label, gift note
-        _order_packed(conn, ctx, now, header, after)
-        job_ids = [
-            queue_document(conn, "packing_slip", header.id, now),
-            queue_package_label(conn, header.id, package.id, now),
-        ]
-        if header.gift:
-            job_ids.append(queue_document(conn, "gift_note", header.id, now))
+        _order_packed(conn, ctx, now, header, state)
+        job_ids = [queue_document(conn, "packing_slip", header.id, now)]
     else:
-        job_ids = [queue_package_label(conn, header.id, package.id, now)]
-    emit(conn, ctx, now, _package_closed(header.number, closed))
+        job_ids = []
+    job_ids.append(queue_package_label(conn, header.id, package.id, now, again=again))
+    if packed and header.gift:
+        job_ids.append(queue_document(conn, "gift_note", header.id, now))
+    emit(conn, ctx, now, event)
     if not packed:
         _open_next(conn, now, header, shipping)
-    return Closed(closed.number, packed, tuple(job_ids))
+    return Closed(package.number, packed, tuple(job_ids))
+
+
+def _outer(box: Any, package: Any) -> tuple[int, int, int] | None:
+    """Outer dimensions as recorded: the box scanned, else the suggestion taken as used."""
+    if package.length_mm:
+        return (package.length_mm, package.width_mm, package.height_mm)
+    if box is None:
+        return None
+    return (box.outer_length_mm, box.outer_width_mm, box.outer_height_mm)
 
 
 def finish_order(
@@ -125,34 +148,12 @@ def finish_order(
     return tuple(job_ids)
 
 
-def _package_closed(order_number: str, p: Any) -> PackageClosed:
-    dims = (p.length_mm, p.width_mm, p.height_mm) if p.length_mm else None
-    return PackageClosed(
-        order_number,
-        p.number,
-        p.sscc,
-        p.weight_g,
-        box=p.box_code,
-        suggested_box=p.suggested_box,
-        box_reason=p.box_reason,
-        dimensions_mm=dims,
-        expected_weight_g=p.expected_weight_g,
-        weight_accepted_by=p.weight_accepted_by,
-        weight_reason=p.weight_reason,
-        carrier=p.carrier,
-        service=p.service,
-        tracking_number=p.tracking_number,
-    )
-
-
 def _order_packed(
     conn: Connection, ctx: StationContext, now: datetime, header: Any, state: BoxState
 ) -> None:
     """Every unit is in a closed box or approved short: the order is done here."""
     q.set_order_packed(conn, header.id, now, ctx.operator_code)
-    station = q.station(conn, ctx.station_code)
-    if station is not None and station.current_order_id == header.id:
-        q.set_current_order(conn, station.id, None)
+    q.leave_order(conn, ctx.station_code, header.id)
     by_package: dict[int, list[tuple[int, str, int]]] = {}
     for row in q.package_contents(conn, header.id):
         by_package.setdefault(row.number, []).append((row.line_no, row.sku, row.qty))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -30,7 +31,7 @@ from app.tote_codes import Command
 from app.usecases import pack_moves
 from app.usecases.claims import holds
 from app.usecases.pack_actions import BoxActions
-from app.usecases.pack_boxes import BoxFlow
+from app.usecases.pack_boxes import BoxFlow, read_state
 from app.usecases.pack_plan import replan
 from app.usecases.pack_settings import PackingSettings
 from app.usecases.print_plan import LabelSettings
@@ -239,10 +240,12 @@ class PackStation:
             audit(conn, self._ctx, now, "order_resumed", order.number, {})
             outcome = Outcome.ORDER_RESUMED
         package_id, _ = q.open_package(conn, order.id, now)
+        header, lines = q.order_header(conn, order.id), q.order_lines(conn, order.id)
         if outcome is Outcome.ORDER_OPENED or not _has_plan(conn, order.id):
-            tariff = self._boxes.shipping.tariff_for(q.order_header(conn, order.id))
-            replan(conn, order.id, package_id, q.order_lines(conn, order.id), tariff)
-        return ScanResult(outcome, self._boxes.view(conn, order.id))
+            tariff = self._boxes.shipping.tariff_for(header)
+            replan(conn, order.id, package_id, lines, tariff)
+        state = read_state(conn, order.id, lines)
+        return ScanResult(outcome, self._boxes.view(conn, order.id, state=state, header=header))
 
     # -- packing: the scan should be an item of the current order ------------------------
 
@@ -301,6 +304,7 @@ class PackStation:
                 **decision.params,
             )
         now = self._clock()
+        added: dict[int, int] = {}  # line id -> units this scan put in
         for line_no, units in decision.allocations:
             line = next(r for r in rows if r.line_no == line_no)
             q.add_packed(conn, line.id, units)
@@ -327,8 +331,16 @@ class PackStation:
                 now,
                 ItemPacked(header.number, line_no, found.sku, meaning.text, units, package_no),
             )
+            added[line.id] = units
+        lines_now = [_with_packed(r, added[r.id]) if r.id in added else r for r in rows]
         return self._boxes.settle(
-            conn, header, Outcome.ITEM_PACKED, weight_g, judge=False, last_line_no=decision.line_no
+            conn,
+            header,
+            Outcome.ITEM_PACKED,
+            weight_g,
+            judge=False,
+            last_line_no=decision.line_no,
+            lines=lines_now,
         )
 
     # -- lookups -------------------------------------------------------------------------
@@ -338,6 +350,12 @@ class PackStation:
         if row is None:
             raise LookupError(f"station {self._ctx.station_code} not set up: call ensure_station")
         return row
+
+
+def _with_packed(row: Any, units: int) -> SimpleNamespace:
+    """A line row as it is after ``units`` more were packed (the scan's hot path reads
+    nothing it has just written)."""
+    return SimpleNamespace(**{**row._mapping, "qty_packed": row.qty_packed + units})
 
 
 def _has_plan(conn: Connection, order_id: int) -> bool:

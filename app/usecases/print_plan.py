@@ -39,7 +39,7 @@ class LabelSettings:
             raise ValueError(problem)
 
 
-def assign_sscc(conn: Connection, package_id: int, labels: LabelSettings) -> None:
+def assign_sscc(conn: Connection, package_id: int, labels: LabelSettings) -> str | None:
     """The package's SSCC from this station's block (none when the block is used up: the
     package ships all the same, and its label job fails and says why)."""
     counter = pq.next_sscc_counter(conn)
@@ -47,16 +47,18 @@ def assign_sscc(conn: Connection, package_id: int, labels: LabelSettings) -> Non
         serial = station_serial(labels.gs1_company_prefix, labels.station_number, counter)
     except SsccRangeExhaustedError:
         log.error("no SSCC for package %s: the station's block is used up", package_id)
-        return
-    pq.set_sscc(
-        conn, package_id, make_sscc(labels.sscc_extension, labels.gs1_company_prefix, serial)
-    )
+        return None
+    sscc = make_sscc(labels.sscc_extension, labels.gs1_company_prefix, serial)
+    pq.set_sscc(conn, package_id, sscc)
+    return sscc
 
 
-def queue_package_label(conn: Connection, order_id: int, package_id: int, now: datetime) -> str:
+def queue_package_label(
+    conn: Connection, order_id: int, package_id: int, now: datetime, *, again: bool = False
+) -> str:
     """The shipping label of a package just closed: the first copy, or, for a package
-    closed again after a reopening, the next (the old label was taken off)."""
-    previous = pq.max_copy(conn, order_id, "shipping_label", package_id)
+    closed ``again`` after a reopening, the next (the old label was taken off)."""
+    previous = pq.max_copy(conn, order_id, "shipping_label", package_id) if again else 0
     if previous == 0:
         return _queue(conn, "shipping_label", order_id, package_id, now)
     job_id = str(uuid.uuid4())
