@@ -220,7 +220,11 @@ class BoxPicture(QWidget):
             painter.drawText(QRectF(x + swatch + 8, y, need, metrics.height()), left, legend)
         if plan.later:  # where the rest goes, on its own line: nothing squeezed into this box
             later = ", ".join(
-                self.tr("{box} ({units} units)").format(box=box, units=units)
+                (
+                    self.tr("{box} (1 unit)").format(box=box)
+                    if units == 1
+                    else self.tr("{box} ({units} units)").format(box=box, units=units)
+                )
                 for box, units in plan.later
             )
             text = self.tr("then {boxes}").format(boxes=later)

@@ -4,33 +4,33 @@
 <context>
     <name>BoxActions</name>
     <message>
-        <location filename="../../ui/screens/box_actions.py" line="35"/>
+        <location filename="../../ui/screens/box_actions.py" line="36"/>
         <source>Close this box now</source>
         <translation>Κλείσιμο αυτού του κουτιού</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/box_actions.py" line="36"/>
+        <location filename="../../ui/screens/box_actions.py" line="37"/>
         <source>A unit is damaged</source>
         <translation>Ένα τεμάχιο είναι χαλασμένο</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/box_actions.py" line="37"/>
+        <location filename="../../ui/screens/box_actions.py" line="38"/>
         <source>Missing item</source>
         <translation>Λείπει είδος</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/box_actions.py" line="48"/>
+        <location filename="../../ui/screens/box_actions.py" line="49"/>
         <source>Box OK</source>
         <translation>Κουτί OK</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/box_actions.py" line="50"/>
-        <location filename="../../ui/screens/box_actions.py" line="92"/>
+        <location filename="../../ui/screens/box_actions.py" line="51"/>
+        <location filename="../../ui/screens/box_actions.py" line="93"/>
         <source>More actions</source>
         <translation>Περισσότερα</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/box_actions.py" line="92"/>
+        <location filename="../../ui/screens/box_actions.py" line="93"/>
         <source>Back to the box</source>
         <translation>Πίσω στο κουτί</translation>
     </message>
@@ -38,52 +38,57 @@
 <context>
     <name>BoxPicture</name>
     <message>
-        <location filename="../../ui/box_picture.py" line="137"/>
+        <location filename="../../ui/box_picture.py" line="154"/>
         <source>No box to suggest</source>
         <translation>Δεν υπάρχει κουτί για πρόταση</translation>
     </message>
     <message>
-        <location filename="../../ui/box_picture.py" line="174"/>
+        <location filename="../../ui/box_picture.py" line="191"/>
         <source>box {number} of {total}</source>
         <translation>κουτί {number} από {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/box_picture.py" line="178"/>
+        <location filename="../../ui/box_picture.py" line="195"/>
         <source>{total} boxes for this order</source>
         <translation>{total} κουτιά για την παραγγελία</translation>
     </message>
     <message>
-        <location filename="../../ui/box_picture.py" line="180"/>
+        <location filename="../../ui/box_picture.py" line="197"/>
         <source>{percent}% full</source>
         <translation>γεμάτο {percent}%</translation>
     </message>
     <message>
-        <location filename="../../ui/box_picture.py" line="183"/>
+        <location filename="../../ui/box_picture.py" line="224"/>
+        <source>{box} (1 unit)</source>
+        <translation>{box} (1 τεμάχιο)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/box_picture.py" line="226"/>
         <source>{box} ({units} units)</source>
         <translation>{box} ({units} τεμάχια)</translation>
     </message>
     <message>
-        <location filename="../../ui/box_picture.py" line="186"/>
+        <location filename="../../ui/box_picture.py" line="230"/>
         <source>then {boxes}</source>
         <translation>μετά {boxes}</translation>
     </message>
     <message>
-        <location filename="../../ui/box_picture.py" line="198"/>
+        <location filename="../../ui/box_picture.py" line="209"/>
         <source>fragile</source>
         <translation>εύθραυστο</translation>
     </message>
     <message>
-        <location filename="../../ui/box_picture.py" line="226"/>
+        <location filename="../../ui/box_picture.py" line="252"/>
         <source>Layer {number}</source>
         <translation>Στρώση {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/box_picture.py" line="227"/>
+        <location filename="../../ui/box_picture.py" line="253"/>
         <source>{low}–{high} mm</source>
         <translation>{low}–{high} mm</translation>
     </message>
     <message>
-        <location filename="../../ui/box_picture.py" line="303"/>
+        <location filename="../../ui/box_picture.py" line="329"/>
         <source>+{count} more layers</source>
         <translation>+{count} ακόμη στρώσεις</translation>
     </message>
@@ -3394,8 +3399,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/pack_panels.py" line="255"/>
-        <source>Put the box on the scale</source>
-        <translation>Βάλτε το κουτί στη ζυγαριά</translation>
+        <source>waiting for the box</source>
+        <translation>αναμονή για το κουτί</translation>
     </message>
     <message>
         <location filename="../../ui/screens/pack_panels.py" line="264"/>

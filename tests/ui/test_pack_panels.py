@@ -139,7 +139,7 @@ def test_the_scale_panel_shows_the_numbers_and_the_verdict(qtbot: QtBot, metrics
     panel.show_weigh(WEIGH, NextStep.WEIGHT)
     assert not panel.isHidden()
     assert (panel.expected.text(), panel.accepted.text()) == ("980 g", "950–1,010 g")
-    assert panel.measured.text() == "Put the box on the scale"
+    assert panel.measured.text() == "waiting for the box"
     panel.show_weigh(replace(WEIGH, measured_g=1240), NextStep.RECOUNT)
     assert panel.measured.text() == "1,240 g"
     assert panel.verdict.text() == "✖ 230 g too heavy"

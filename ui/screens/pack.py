@@ -136,7 +136,7 @@ class PackScreen(QWidget):
         self.picture = BoxPicture(metrics)
         side.addWidget(self.picture, 1)
         self.weigh = WeighPanel(metrics)
-        side.addWidget(self.weigh)
+        side.addWidget(self.weigh, 1)  # the two never show at once: each gets the room
         self.box_actions = BoxActions(metrics)
         self.box_actions.code_chosen.connect(self.code_chosen)
         self.box_actions.opened.connect(lambda _: self._show_picture())

@@ -252,7 +252,7 @@ class WeighPanel(QWidget):
         """The scale's weight in green or red, and in words; grey while there is none."""
         self._prompt = weigh.measured_g is None and step is NextStep.WEIGHT
         if weigh.measured_g is None:
-            self.measured.setText(self.tr("Put the box on the scale") if self._prompt else "–")
+            self.measured.setText(self.tr("waiting for the box") if self._prompt else "–")
             self.verdict.setText("")
             self.verdict.setVisible(False)
             self._set_edge("#aab")
