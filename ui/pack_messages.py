@@ -51,10 +51,11 @@ def box_feedback(result: ScanResult) -> tuple[str, str, str, str] | None:
         Outcome.DAMAGED_NOTED: translate(
             "Messages", "Damaged unit recorded: put it in the damaged bin"
         ),
+        Outcome.BOX_CHOSEN: translate("Messages", "Box noted"),
     }.get(result.outcome)
     tone = "warn" if view.next_step is NextStep.RECOUNT else "prompt"
     if prompt is None:  # nothing waits: the action itself is the news
-        headline = (happened or "").format(**p)
+        headline = (happened or translate("Messages", "Done")).format(**p)
         return "ok", headline, translate("Messages", "Scan the next item."), "accept"
     headline, action = prompt
     if happened is not None:
@@ -71,6 +72,11 @@ def box_refusal_text(reason: Reason, params: Mapping[str, str]) -> tuple[str, st
             return (
                 translate("Messages", "No box type {code} at this station").format(code=code),
                 translate("Messages", "Scan the barcode on the box sheet."),
+            )
+        case Reason.NO_SUGGESTION:
+            return (
+                translate("Messages", "There is no suggested box for this order"),
+                translate("Messages", "Scan the barcode of the box you used."),
             )
         case Reason.NO_ITEMS_IN_BOX:
             return (

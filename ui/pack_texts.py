@@ -106,7 +106,7 @@ def step_prompt(view: PackView) -> tuple[str, str] | None:
 
 
 def _box_reason_headline(view: PackView, package: PackageView | None) -> str:
-    used = package.box_code if package is not None else None
+    used = view.box_asked or (package.box_code if package is not None else None)
     suggested = package.suggested_box if package is not None else None
     suggested = suggested or (view.plan.box_code if view.plan is not None else None)
     if used and suggested:

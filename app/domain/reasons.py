@@ -57,6 +57,7 @@ class Reason(StrEnum):
     TOTE_STILL_PICKING = "tote_still_picking"  # params: tote, run
     # The packing station's boxes (app.usecases.pack_actions).
     UNKNOWN_BOX = "unknown_box"  # params: code (no box type of that code here)
+    NO_SUGGESTION = "no_suggestion"  # CMD:BOX-OK with no suggested box (scan the box used)
     NO_ITEMS_IN_BOX = "no_items_in_box"  # closing or choosing a box before any item is in
     WEIGHT_OUT_OF_TOLERANCE = "weight_out_of_tolerance"  # params: measured, low, high
     NOT_A_SUPERVISOR = "not_a_supervisor"  # params: code

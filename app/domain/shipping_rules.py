@@ -4,7 +4,8 @@ A service meets the ship-by time when its next collection (today's cut-off, or t
 working day's) is no later than ship-by. Among those, "cheapest" takes the lowest price
 for the shipment's boxes (each billed by the greater of actual and dimensional weight),
 "fastest" the earliest delivery. When none meets ship-by, the fastest is taken anyway and
-the choice says it is late, so the screen can warn the packer instead of hiding it.
+the choice says it is late (the station logs it). Equal prices (no box known to price)
+fall back to the cheaper per-parcel charge, not to the dearest fast service.
 """
 
 from __future__ import annotations
@@ -93,4 +94,4 @@ def choose_service(
         return fastest
     if rule is ShippingRule.FASTEST:
         return min(in_time, key=lambda c: (c.delivered_by, c.price_cents))
-    return min(in_time, key=lambda c: (c.price_cents, c.delivered_by))
+    return min(in_time, key=lambda c: (c.price_cents, c.rate.tariff.per_box_cents, c.delivered_by))

@@ -258,7 +258,12 @@ def replace_lines(conn: Connection, order_ids: Sequence[int], rows: Sequence[Row
 
 def order_lines(conn: Connection, order_id: int) -> list[Any]:
     stmt = select(
-        lines.c.id, lines.c.line_no, lines.c.product_id, lines.c.qty_ordered, lines.c.qty_packed
+        lines.c.id,
+        lines.c.line_no,
+        lines.c.product_id,
+        lines.c.qty_ordered,
+        lines.c.qty_packed,
+        lines.c.qty_short,
     ).where(lines.c.order_id == order_id)
     return list(conn.execute(stmt))
 
@@ -311,7 +316,9 @@ def reset_packing(conn: Connection, order_id: int) -> None:
     of_order = select(packages.c.id).where(packages.c.order_id == order_id)
     conn.execute(delete(contents).where(contents.c.package_id.in_(of_order)))
     conn.execute(delete(packages).where(packages.c.order_id == order_id))
-    conn.execute(update(lines).where(lines.c.order_id == order_id).values(qty_packed=0))
+    conn.execute(
+        update(lines).where(lines.c.order_id == order_id).values(qty_packed=0, qty_short=0)
+    )
 
 
 def station_now(conn: Connection, station_code: str) -> tuple[int | None, str | None]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, select, text, update
+from sqlalchemy import Connection, bindparam, delete, select, text, update
 
 from app.store.tables import BoxType, Order, OrderLine, Package, PackageContent, Product, table
 
@@ -163,18 +163,6 @@ def delete_package(conn: Connection, package_id: int) -> None:
     conn.execute(delete(packages).where(packages.c.id == package_id))
 
 
-def renumber_packages(conn: Connection, order_id: int) -> None:
-    """Numbers 1..n again after a package was dropped (labels say "n of m")."""
-    rows = conn.execute(
-        select(packages.c.id, packages.c.number)
-        .where(packages.c.order_id == order_id)
-        .order_by(packages.c.number)
-    ).all()
-    for new, row in enumerate(rows, start=1):
-        if row.number != new:
-            conn.execute(update(packages).where(packages.c.id == row.id).values(number=new))
-
-
 def remove_units(conn: Connection, package_id: int, line_id: int, units: int) -> None:
     params = {"in_package": package_id, "of_line": line_id, "units": units}
     if conn.execute(_DROP_LAST, params).rowcount == 0:  # more than these units are in it
@@ -187,12 +175,6 @@ def remove_units(conn: Connection, package_id: int, line_id: int, units: int) ->
 def add_short(conn: Connection, line_id: int, units: int) -> None:
     conn.execute(
         update(lines).where(lines.c.id == line_id).values(qty_short=lines.c.qty_short + units)
-    )
-
-
-def package_count(conn: Connection, order_id: int) -> int:
-    return int(
-        conn.execute(select(func.count()).where(packages.c.order_id == order_id)).scalar_one()
     )
 
 

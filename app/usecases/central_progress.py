@@ -101,6 +101,8 @@ def settle(
     if fits:  # packing goes on, or a released hold resumes with the units set aside
         _apply_lines(conn, row.id, local_lines, doc, sku_ids)
         cq.update_order(conn, row.id, **new, status="packing")
+        if address_changed(row, new):  # boxes closed so far carry the old one
+            _relabel(work, row, doc, new)
         notice = sq.stop_notice(conn, row.id)
         if notice is not None and notice[1] == "held":
             sq.set_stop(conn, row.id, None, None)
@@ -143,8 +145,9 @@ def _apply_lines(
         }
         if old is None:
             added.append({"order_id": order_id, "line_no": new.line_no, "qty_packed": 0, **values})
-        else:
-            cq.update_line(conn, old.id, **values)
+        else:  # an approved short covers no more than what the new quantity leaves open
+            short = min(old.qty_short, max(0, new.quantity - old.qty_packed))
+            cq.update_line(conn, old.id, **values, qty_short=short)
     for gone in by_no.values():  # nothing packed on it
         cq.delete_line(conn, gone.id)
     cq.replace_lines(conn, [], added)
@@ -192,26 +195,33 @@ def _packed(work: InProgress, row: Any, doc: OrderLike, new: dict[str, Any]) -> 
     if address_changed(row, new):
         values.update({c: new[c] for c in cq.ADDRESS_COLUMNS})
         cq.update_order(conn, row.id, **values)
-        # A label still waiting (or failed, waiting for Retry) is drawn from the order when
-        # it prints, so it will carry the new address: only labels that may be on paper
-        # already are printed again, or the parcel would get two.
-        job_ids = [
-            queue_next_copy(conn, row.id, job.kind, job.package_id, job.job_id, work.now)
-            for job in pq.latest_jobs_of_order(conn, row.id)
-            if job.kind == "shipping_label" and job.status in ON_PAPER_MAYBE
-        ]
-        audit(
-            conn,
-            work.actor,
-            work.now,
-            "address_changed",
-            doc.number,
-            {
-                "old": [getattr(row, c) for c in cq.ADDRESS_COLUMNS],
-                "new": [new[c] for c in cq.ADDRESS_COLUMNS],
-                "job_ids": job_ids,
-            },
-        )
-        work.report.reprint_job_ids += job_ids
+        _relabel(work, row, doc, new)
         return
     cq.update_order(conn, row.id, **values)
+
+
+def _relabel(work: InProgress, row: Any, doc: OrderLike, new: dict[str, Any]) -> None:
+    """The address moved under boxes already labelled: their labels are printed again.
+
+    A label still waiting (or failed, waiting for Retry) is drawn from the order when it
+    prints, so it will carry the new address: only labels that may be on paper already are
+    printed again, or the parcel would get two."""
+    conn = work.conn
+    job_ids = [
+        queue_next_copy(conn, row.id, job.kind, job.package_id, job.job_id, work.now)
+        for job in pq.latest_jobs_of_order(conn, row.id)
+        if job.kind == "shipping_label" and job.status in ON_PAPER_MAYBE
+    ]
+    audit(
+        conn,
+        work.actor,
+        work.now,
+        "address_changed",
+        doc.number,
+        {
+            "old": [getattr(row, c) for c in cq.ADDRESS_COLUMNS],
+            "new": [new[c] for c in cq.ADDRESS_COLUMNS],
+            "job_ids": job_ids,
+        },
+    )
+    work.report.reprint_job_ids += job_ids

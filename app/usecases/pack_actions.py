@@ -30,7 +30,7 @@ from app.store.journal import audit, emit
 from app.tote_codes import CodeKind, Command, ToteCode
 from app.usecases.pack_boxes import BoxFlow, BoxState, Pending, PendingKind, read_state
 from app.usecases.pack_closing import Approval, close_package, finish_order
-from app.usecases.print_plan import LabelSettings
+from app.usecases.print_plan import LabelSettings, queue_reprint
 from app.usecases.results import Outcome, ScanResult, refuse
 from app.usecases.shipping import ShippingDesk
 from app.usecases.views import PackView, line_views, order_view, pack_view
@@ -81,12 +81,22 @@ class BoxActions:
         last_line_no: int | None = None,
         approval: Approval | None = None,
         lines: Sequence[Any] | None = None,
+        fresh: bool = False,
     ) -> ScanResult:
         """``judge``: ``grams`` was weighed for this box (a scale reading, or a box scan
         with the box on the scale), so a weight out of tolerance is this box's, to recount;
         an item scan's weight is used only when it checks out (the box may not be on yet).
-        ``lines``: the order's lines as the caller just wrote them (spares a read)."""
+        ``lines``: the order's lines as the caller just wrote them (spares a read).
+        ``fresh``: ``grams`` is a new settled reading (not one a scan found on the scale)."""
         flow = self.flow
+        if fresh:
+            flow.consumed = None
+        elif grams is not None and grams == flow.consumed:
+            grams = None  # the previous box, still on the scale
+        if outcome is Outcome.ITEM_PACKED:  # the contents changed: an old weighing says nothing
+            flow.measured.clear()
+            if flow.pending is not None and flow.pending.kind == "weight":
+                flow.pending = None
         state = read_state(conn, header.id, lines)
         package = state.open
         if (
@@ -147,6 +157,7 @@ class BoxActions:
         grams: int | None,
         approval: Approval | None,
     ) -> ScanResult:
+        self.flow.consumed = grams
         closed = close_package(
             conn,
             self.ctx(),
@@ -185,20 +196,31 @@ class BoxActions:
         if code.kind is CodeKind.REASON:
             return self._reason(conn, header, code.value, grams)
         if code.kind is CodeKind.OPERATOR:
-            if self.flow.pending is None:
-                self._start_weight_approval(conn, header)
             if self._wants_supervisor():
                 return self._supervisor(conn, header, code.value)
-            return None
+            return self._weight_approval(conn, header, code.value)
         match code.command:
             case Command.BOX_OK:
                 state = read_state(conn, header.id)
                 package = state.open
                 if package is None or not package.suggested_box:
-                    return refuse(Reason.UNKNOWN_BOX, self.view(conn, header.id), code="")
+                    return refuse(Reason.NO_SUGGESTION, self.view(conn, header.id))
                 return self._box(conn, header, package.suggested_box, grams)
             case Command.CLOSE_BOX:
                 return self._close_box(conn, header, grams)
+            case Command.REPRINT:  # a jammed label of a box of this order, not the last one
+                now = self.clock()
+                job_ids = queue_reprint(conn, header.id, now)
+                if not job_ids:
+                    return refuse(Reason.NOTHING_TO_REPRINT, self.view(conn, header.id))
+                detail = {"job_ids": list(job_ids)}
+                audit(conn, self.ctx(), now, "reprint_requested", header.number, detail)
+                return ScanResult(
+                    Outcome.REPRINT_QUEUED,
+                    self.view(conn, header.id),
+                    params={"order": header.number},
+                    print_job_ids=job_ids,
+                )
             case Command.SHORT:
                 return self._start_short(conn, header)
             case Command.DAMAGED | Command.REMOVE:
@@ -213,6 +235,8 @@ class BoxActions:
             return refuse(Reason.UNKNOWN_BOX, self.view(conn, header.id), code=code)
         package_id, _ = q.open_package(conn, header.id, self.clock())
         package = next(p for p in pkq.order_packages(conn, header.id) if p.id == package_id)
+        if self.flow.pending is not None and self.flow.pending.kind == "box_reason":
+            self.flow.pending = None  # the packer changed their mind: this box is the answer
         if package.suggested_box and box.code != package.suggested_box:
             self.flow.pending = Pending("box_reason", header.id, box_code=box.code)
             return ScanResult(Outcome.STEP_STARTED, self.view(conn, header.id))
@@ -250,6 +274,8 @@ class BoxActions:
         if package is None or not state.units_in(package.id):
             return refuse(Reason.NO_ITEMS_IN_BOX, self.view(conn, header.id))
         self.flow.close_requested.add(package.id)
+        detail = {"package": package.number}
+        audit(conn, self.ctx(), self.clock(), "box_close_requested", header.number, detail)
         return self.settle(conn, header, Outcome.STEP_STARTED, grams, judge=True)
 
     def _start_short(self, conn: Connection, header: Any) -> ScanResult:
@@ -267,12 +293,18 @@ class BoxActions:
             pending is not None and pending.kind in ("weight", "short") and not pending.supervisor
         )
 
-    def _start_weight_approval(self, conn: Connection, header: Any) -> None:
-        """A badge while the open box weighs out of tolerance: a supervisor's approval."""
+    def _weight_approval(self, conn: Connection, header: Any, badge: str) -> ScanResult | None:
+        """A badge while the open box weighs out of tolerance: a supervisor's approval (a
+        packer's badge is refused and changes nothing). None: no weight waits for one."""
         package = read_state(conn, header.id).open
         grams = None if package is None else self.flow.measured.get(package.id)
-        if grams is not None:
-            self.flow.pending = Pending("weight", header.id, grams=grams)
+        if grams is None:
+            return None
+        operator = q.operator(conn, badge)
+        if operator is None or operator.role != "supervisor":
+            return refuse(Reason.NOT_A_SUPERVISOR, self.view(conn, header.id), code=badge)
+        self.flow.pending = Pending("weight", header.id, grams=grams, supervisor=operator.code)
+        return ScanResult(Outcome.STEP_STARTED, self.view(conn, header.id))
 
     def _supervisor(self, conn: Connection, header: Any, badge: str) -> ScanResult:
         operator = q.operator(conn, badge)

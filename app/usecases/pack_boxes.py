@@ -89,11 +89,17 @@ class BoxFlow:
     pending: Pending | None = None
     measured: dict[int, int] = field(default_factory=dict)  # package id -> grams checked
     close_requested: set[int] = field(default_factory=set)  # package ids
+    # The reading that closed the last box: while the scale has not settled anew, a scan
+    # carrying it is the previous box still lying there, never the next one's weight.
+    consumed: int | None = None
 
     def forget(self, order_id: int | None = None) -> None:
-        """Drop what was started for ``order_id`` (all, when None): the order left."""
+        """Drop what was started and not finished (the order left the station): a pending
+        step, a requested close, a weighing; scanning it again starts from its boxes."""
         if self.pending is not None and (order_id is None or self.pending.order_id == order_id):
             self.pending = None
+        self.close_requested.clear()
+        self.measured.clear()
 
     # -- deciding ------------------------------------------------------------------------
 
@@ -197,6 +203,9 @@ class BoxFlow:
             next_step=step,
             weigh=self.weigh_view(state),
             reasons=self.reasons(step),
+            box_asked=self.pending.box_code
+            if step is NextStep.BOX_REASON and self.pending
+            else None,
         )
 
     def _package_view(self, state: BoxState, package: Any) -> PackageView:

@@ -18,6 +18,7 @@ from app.domain.reasons import Reason
 from app.store import package_queries as pkq
 from app.store.journal import audit, emit
 from app.store.packing_queries import ProductHit
+from app.store.pick_queries import line_substitutes
 from app.usecases.pack_actions import BoxActions
 from app.usecases.pack_boxes import read_state
 from app.usecases.results import Outcome, ScanResult, refuse
@@ -33,26 +34,26 @@ def take_out(
     damaged = pending.kind == "damaged"
     state = read_state(conn, header.id, rows)
     package = state.open
-    line = next(
-        (
-            r
-            for r in rows
-            if r.product_id == found.id
-            and package is not None
-            and state.units_in(package.id).get(r.id)
-        ),
-        None,
-    )
+    # The line the unit belongs to: its own product, or a substitute the line allows.
+    subs = line_substitutes(conn, [r.id for r in rows])
+    mine = [r for r in rows if r.product_id == found.id or found.id in subs.get(r.id, ())]
+    in_open = state.units_in(package.id) if package is not None else {}
+    line = next((r for r in mine if in_open.get(r.id)), None)
     now = boxes.clock()
-    if line is None and damaged:  # damaged before it went in: recorded, nothing moves
-        mine = next((r for r in rows if r.product_id == found.id), None)
-        if mine is None:
+    if line is None and damaged:
+        if not mine:
             return refuse(
                 Reason.WRONG_ITEM, boxes.view(conn, header.id), sku=found.sku, name=found.name
             )
+        spare = next((r for r in mine if r.qty_packed + r.qty_short < r.qty_ordered), None)
+        if spare is None:  # every unit of it is in a closed box: that box must be opened
+            return refuse(Reason.NOT_IN_OPEN_BOX, boxes.view(conn, header.id), sku=found.sku)
+        # Damaged before it went in: recorded, nothing moves; a good one is scanned next.
         boxes.flow.pending = None
-        _record_damaged(boxes, conn, header, mine, now)
-        return ScanResult(Outcome.DAMAGED_NOTED, boxes.view(conn, header.id, mine.line_no))
+        detail = {"line_no": spare.line_no, "sku": found.sku, "in_box": False}
+        audit(conn, boxes.ctx(), now, "item_damaged", header.number, detail)
+        _record_damaged(boxes, conn, header, spare, now)
+        return ScanResult(Outcome.DAMAGED_NOTED, boxes.view(conn, header.id, spare.line_no))
     if line is None or package is None:
         return refuse(Reason.NOT_IN_OPEN_BOX, boxes.view(conn, header.id), sku=found.sku)
     in_box = sum(state.units_in(package.id).values())
@@ -110,6 +111,7 @@ def reopen(boxes: BoxActions, conn: Connection, header: Any, sscc: str) -> ScanR
             )
         pkq.delete_package(conn, current.id)
     pkq.reopen_package(conn, target.id)
+    boxes.flow.forget(header.id)  # whatever waited was for the box that is now closed
     now = boxes.clock()
     audit(conn, boxes.ctx(), now, "package_reopened", header.number, {"package": target.number})
     emit(conn, boxes.ctx(), now, PackageReopened(header.number, target.number, target.sscc))

@@ -46,16 +46,22 @@ def box_specs(box_rows: Sequence[Any]) -> list[BoxSpec]:
 
 def items_to_box(
     line_rows: Sequence[Any], in_closed: dict[int, int], weights: dict[int, Any]
-) -> list[ItemSpec]:
-    """Units of each line not yet in a closed box nor short-shipped (key: the line number).
+) -> tuple[list[ItemSpec], list[str]]:
+    """Units of each line not yet in a closed box nor short-shipped (key: the line number),
+    and the SKUs the catalogue gives no usable size or weight (they cannot be planned).
 
     ``weights``: product rows (dims, weight, handling) by product id."""
     items = []
+    unsized: list[str] = []
     for row in line_rows:
         qty = row.qty_ordered - row.qty_short - in_closed.get(row.id, 0)
         if qty <= 0:
             continue
         product = weights[row.product_id]
+        dims = (product.length_mm, product.width_mm, product.height_mm)
+        if min(dims) <= 0 or product.weight_g < 0:
+            unsized.append(row.sku)
+            continue
         items.append(
             ItemSpec(
                 key=str(row.line_no),
@@ -68,7 +74,7 @@ def items_to_box(
                 fragile=bool(product.fragile),
             )
         )
-    return items
+    return items, unsized
 
 
 def plan_json(
@@ -191,7 +197,11 @@ def replan(
         if c.package_id in closed:
             in_closed[c.order_line_id] = in_closed.get(c.order_line_id, 0) + c.qty
     products = {p.id: p for p in pkq.products_of_order(conn, order_id)}
-    items = items_to_box(line_rows, in_closed, products)
+    items, unsized = items_to_box(line_rows, in_closed, products)
+    if unsized:  # a size missing from the catalogue: no suggestion, and the packer is told
+        problem = "No size or weight in the catalogue for " + ", ".join(unsized)
+        pkq.set_plan(conn, package_id, None, json.dumps({"problem": problem}))
+        return
     skus = {str(r.line_no): r.sku for r in line_rows}
     suggested, stored = plan_json(items, box_specs(pkq.all_box_types(conn)), skus, cost)
     pkq.set_plan(conn, package_id, suggested, stored)

@@ -191,15 +191,20 @@ class PackStation:
         with self._sessions.begin() as session:
             conn = session.connection()
             order_id = self._station(conn).current_order_id
-            if order_id is None or self._boxes.flow.pending is not None:
+            pending = self._boxes.flow.pending
+            if order_id is None or (pending is not None and pending.kind != "weight"):
                 return None
             header = q.order_header(conn, order_id)
             if header.status != "packing":
                 return None
+            if pending is not None:  # the box was put back on: its new weight, not the old
+                self._boxes.flow.pending = None
             view = self._boxes.view(conn, order_id)
             if view.weigh is None or view.weigh.measured_g == grams:
                 return None
-            return self._boxes.settle(conn, header, Outcome.BOX_CHOSEN, grams, judge=True)
+            return self._boxes.settle(
+                conn, header, Outcome.BOX_CHOSEN, grams, judge=True, fresh=True
+            )
 
     def _command_context(self, conn: Connection) -> CommandContext:
         return CommandContext(conn, self._ctx, self._clock)

@@ -39,10 +39,10 @@ class ShippingDesk:
     def service_for(
         self, conn: Connection, header: Any, state: BoxState, flow: BoxFlow, now: datetime
     ) -> tuple[str, str]:
+        if (header.carrier or "").strip().upper() not in STATION_CHOOSES:
+            return header.carrier, header.service  # the order's own, even if chosen before
         if header.ship_carrier:
             return header.ship_carrier, header.ship_service or ""
-        if (header.carrier or "").strip().upper() not in STATION_CHOOSES:
-            return header.carrier, header.service
         if not self.rates:
             log.warning("order %s leaves the carrier open; no rates set up", header.number)
             return header.carrier or "", header.service or ""
@@ -54,6 +54,14 @@ class ShippingDesk:
                 parcels.append((specs[box.code], state.items_weight_g(package.id)))
         choice = choose_service(self.rates, parcels, header.ship_by, now, self.rule)
         pkq.set_order_service(conn, header.id, choice.rate.carrier, choice.rate.service)
+        if choice.late:  # nothing is collected before ship-by: the fastest, and said so
+            log.warning(
+                "order %s: no service is collected before its ship-by %s; %s %s chosen",
+                header.number,
+                header.ship_by,
+                choice.rate.carrier,
+                choice.rate.service,
+            )
         return choice.rate.carrier, choice.rate.service
 
     def tariff_for(self, header: Any) -> CostModel | None:

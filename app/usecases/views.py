@@ -54,6 +54,7 @@ class PackView:
     next_step: NextStep = NextStep.ITEMS
     weigh: WeighView | None = None  # the open box's check-weighing, once it is due
     reasons: tuple[ReasonChoice, ...] = ()  # what may be scanned or tapped now
+    box_asked: str | None = None  # the box scanned instead of the suggestion, reason asked
 
     @property
     def units_ordered(self) -> int:

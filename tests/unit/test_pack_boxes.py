@@ -33,6 +33,11 @@ FLAT = ("BOX-F", (400, 300, 105), 220, 10)
 
 @pytest.fixture
 def boxed(store: Store, catalogue: Catalogue) -> Catalogue:
+    return add_boxes(store, catalogue)
+
+
+def add_boxes(store: Store, catalogue: Catalogue) -> Catalogue:
+    """The three test boxes, a supervisor and a second packer."""
     with store.sessions.begin() as s:
         for code, (length, width, height), tare, dunnage in (SMALL, MEDIUM, FLAT):
             s.add(
@@ -58,6 +63,10 @@ def boxed(store: Store, catalogue: Catalogue) -> Catalogue:
 
 @pytest.fixture
 def desk(store: Store, boxed: Catalogue) -> PackStation:
+    return packing_desk(store)
+
+
+def packing_desk(store: Store) -> PackStation:
     """A station that wants the box confirmed and every box weighed (±30 g or 3 %)."""
     s = PackStation(
         store.sessions,

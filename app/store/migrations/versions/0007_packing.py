@@ -47,11 +47,15 @@ def upgrade() -> None:
     with op.batch_alter_table("orders") as batch:
         batch.add_column(sa.Column("ship_carrier", sa.String(length=40), nullable=True))
         batch.add_column(sa.Column("ship_service", sa.String(length=40), nullable=True))
-    op.execute("INSERT INTO local_sequence (name, value) VALUES ('tracking', 0)")
+    # Kept by a downgrade: numbers already on parcels must never be issued again.
+    op.execute(
+        "INSERT INTO local_sequence (name, value) SELECT 'tracking', 0 "
+        "WHERE NOT EXISTS (SELECT 1 FROM local_sequence WHERE name = 'tracking')"
+    )
 
 
 def downgrade() -> None:
-    op.execute("DELETE FROM local_sequence WHERE name = 'tracking'")
+    # The 'tracking' counter stays (see upgrade).
     with op.batch_alter_table("orders") as batch:
         batch.drop_column("ship_service")
         batch.drop_column("ship_carrier")
