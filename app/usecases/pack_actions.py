@@ -4,8 +4,9 @@
 than suggested asks for a reason (``RSN:<code>``). ``CMD:CLOSE-BOX`` closes the open box
 before the order is complete. ``CMD:REMOVE`` and ``CMD:DAMAGED`` wait for the item scan
 that ``pack_moves`` handles, which also reopens a box by its SSCC. ``CMD:SHORT`` ships the
-rest without, once a supervisor scans their badge and a reason. A scale weight closes a
-due box when it is in tolerance; out of it, a supervisor's badge and a reason accept it.
+rest without, once a supervisor scans their badge and a reason (``pack_approvals``). A
+scale weight closes a due box when it is in tolerance; out of it, a supervisor's badge and
+a reason accept it.
 
 Each accepted action is one transaction with its audit row and events, like a scan.
 """
@@ -21,13 +22,12 @@ from sqlalchemy import Connection
 
 from app.context import StationContext
 from app.domain.check_weigh import check
-from app.domain.events import ShortShipped
-from app.domain.pack_reasons import Explains, reason_codes
 from app.domain.reasons import Reason
 from app.store import package_queries as pkq
 from app.store import packing_queries as q
-from app.store.journal import audit, emit
+from app.store.journal import audit
 from app.tote_codes import CodeKind, Command, ToteCode
+from app.usecases import pack_approvals as approvals
 from app.usecases.pack_boxes import BoxFlow, BoxState, Pending, PendingKind, read_state
 from app.usecases.pack_closing import Approval, close_package, finish_order
 from app.usecases.print_plan import LabelSettings, queue_reprint
@@ -194,11 +194,11 @@ class BoxActions:
         if code.kind is CodeKind.BOX:
             return self._box(conn, header, code.value, grams)
         if code.kind is CodeKind.REASON:
-            return self._reason(conn, header, code.value, grams)
+            return approvals.reason(self, conn, header, code.value, grams)
         if code.kind is CodeKind.OPERATOR:
-            if self._wants_supervisor():
-                return self._supervisor(conn, header, code.value)
-            return self._weight_approval(conn, header, code.value)
+            if approvals.wants_supervisor(self):
+                return approvals.supervisor(self, conn, header, code.value)
+            return approvals.weight_approval(self, conn, header, code.value)
         match code.command:
             case Command.BOX_OK:
                 state = read_state(conn, header.id)
@@ -222,7 +222,7 @@ class BoxActions:
                     print_job_ids=job_ids,
                 )
             case Command.SHORT:
-                return self._start_short(conn, header)
+                return approvals.start_short(self, conn, header)
             case Command.DAMAGED | Command.REMOVE:
                 kind: PendingKind = "damaged" if code.command is Command.DAMAGED else "remove"
                 self.flow.pending = Pending(kind, header.id)
@@ -240,9 +240,9 @@ class BoxActions:
         if package.suggested_box and box.code != package.suggested_box:
             self.flow.pending = Pending("box_reason", header.id, box_code=box.code)
             return ScanResult(Outcome.STEP_STARTED, self.view(conn, header.id))
-        return self._use_box(conn, header, package, box, None, grams)
+        return self.use_box(conn, header, package, box, None, grams)
 
-    def _use_box(
+    def use_box(
         self,
         conn: Connection,
         header: Any,
@@ -277,92 +277,3 @@ class BoxActions:
         detail = {"package": package.number}
         audit(conn, self.ctx(), self.clock(), "box_close_requested", header.number, detail)
         return self.settle(conn, header, Outcome.STEP_STARTED, grams, judge=True)
-
-    def _start_short(self, conn: Connection, header: Any) -> ScanResult:
-        state = read_state(conn, header.id)
-        if state.all_done:
-            return refuse(Reason.NOTHING_TO_SHORT_SHIP, self.view(conn, header.id))
-        if not any(r.qty_packed for r in state.lines):
-            return refuse(Reason.NOTHING_PACKED_YET, self.view(conn, header.id))
-        self.flow.pending = Pending("short", header.id)
-        return ScanResult(Outcome.STEP_STARTED, self.view(conn, header.id))
-
-    def _wants_supervisor(self) -> bool:
-        pending = self.flow.pending
-        return (
-            pending is not None and pending.kind in ("weight", "short") and not pending.supervisor
-        )
-
-    def _weight_approval(self, conn: Connection, header: Any, badge: str) -> ScanResult | None:
-        """A badge while the open box weighs out of tolerance: a supervisor's approval (a
-        packer's badge is refused and changes nothing). None: no weight waits for one."""
-        package = read_state(conn, header.id).open
-        grams = None if package is None else self.flow.measured.get(package.id)
-        if grams is None:
-            return None
-        operator = q.operator(conn, badge)
-        if operator is None or operator.role != "supervisor":
-            return refuse(Reason.NOT_A_SUPERVISOR, self.view(conn, header.id), code=badge)
-        self.flow.pending = Pending("weight", header.id, grams=grams, supervisor=operator.code)
-        return ScanResult(Outcome.STEP_STARTED, self.view(conn, header.id))
-
-    def _supervisor(self, conn: Connection, header: Any, badge: str) -> ScanResult:
-        operator = q.operator(conn, badge)
-        pending = self.flow.pending
-        assert pending is not None
-        if operator is None or operator.role != "supervisor":
-            return refuse(Reason.NOT_A_SUPERVISOR, self.view(conn, header.id), code=badge)
-        pending.supervisor = operator.code
-        return ScanResult(Outcome.STEP_STARTED, self.view(conn, header.id))
-
-    def _reason(self, conn: Connection, header: Any, code: str, grams: int | None) -> ScanResult:
-        pending = self.flow.pending
-        asks = pending is not None and (
-            pending.kind == "box_reason"
-            or (pending.kind in ("weight", "short") and pending.supervisor)
-        )
-        if pending is None or not asks:
-            return refuse(Reason.REASON_NOT_ASKED, self.view(conn, header.id), code=code)
-        what = {"box_reason": Explains.BOX, "weight": Explains.WEIGHT, "short": Explains.SHORT}[
-            pending.kind
-        ]
-        if code not in reason_codes(what):
-            return refuse(Reason.REASON_NOT_FOR_THIS, self.view(conn, header.id), code=code)
-        self.flow.pending = None
-        if pending.kind == "box_reason":
-            box = pkq.box_type_by_code(conn, pending.box_code or "")
-            package_id, _ = q.open_package(conn, header.id, self.clock())
-            package = next(p for p in pkq.order_packages(conn, header.id) if p.id == package_id)
-            return self._use_box(conn, header, package, box, code, grams)
-        assert pending.supervisor is not None
-        if pending.kind == "weight":
-            approval = Approval(pending.supervisor, code)
-            return self.settle(
-                conn, header, Outcome.BOX_CHOSEN, pending.grams, judge=True, approval=approval
-            )
-        return self._short_ship(conn, header, pending.supervisor, code, grams)
-
-    def _short_ship(
-        self, conn: Connection, header: Any, supervisor: str, reason: str, grams: int | None
-    ) -> ScanResult:
-        now = self.clock()
-        for row in q.order_lines(conn, header.id):
-            missing = row.qty_ordered - row.qty_packed - row.qty_short
-            if missing <= 0:
-                continue
-            pkq.add_short(conn, row.id, missing)
-            detail = {
-                "line_no": row.line_no,
-                "sku": row.sku,
-                "units": missing,
-                "reason": reason,
-                "approved_by": supervisor,
-            }
-            audit(conn, self.ctx(), now, "short_shipped", header.number, detail)
-            emit(
-                conn,
-                self.ctx(),
-                now,
-                ShortShipped(header.number, row.line_no, row.sku, missing, reason, supervisor),
-            )
-        return self.settle(conn, header, Outcome.SHORT_SHIPPED, grams, judge=False)
