@@ -59,20 +59,7 @@ def queue_package_label(
     """The shipping label of a package just closed: the first copy, or, for a package
     closed ``again`` after a reopening, the next (the old label was taken off)."""
     previous = pq.max_copy(conn, order_id, "shipping_label", package_id) if again else 0
-    if previous == 0:
-        return _queue(conn, "shipping_label", order_id, package_id, now)
-    job_id = str(uuid.uuid4())
-    pq.add_print_job(
-        conn,
-        job_id,
-        "shipping_label",
-        order_id,
-        now,
-        package_id=package_id,
-        copy=previous + 1,
-        deadline_at=now + DELIVERY_DEADLINE,
-    )
-    return job_id
+    return _queue(conn, "shipping_label", order_id, package_id, now, copy=previous + 1)
 
 
 def queue_document(conn: Connection, kind: str, order_id: int, now: datetime) -> str:
@@ -81,7 +68,14 @@ def queue_document(conn: Connection, kind: str, order_id: int, now: datetime) ->
 
 
 def _queue(
-    conn: Connection, kind: str, order_id: int, package_id: int | None, now: datetime
+    conn: Connection,
+    kind: str,
+    order_id: int,
+    package_id: int | None,
+    now: datetime,
+    *,
+    copy: int = 1,
+    reprint_of: str | None = None,
 ) -> str:
     job_id = str(uuid.uuid4())
     pq.add_print_job(
@@ -91,6 +85,8 @@ def _queue(
         order_id,
         now,
         package_id=package_id,
+        copy=copy,
+        reprint_of=reprint_of,
         deadline_at=now + DELIVERY_DEADLINE,
     )
     return job_id
@@ -105,19 +101,8 @@ def queue_next_copy(
     now: datetime,
 ) -> str:
     """One more copy of a document (numbered after every copy so far); returns its job."""
-    job_id = str(uuid.uuid4())
-    pq.add_print_job(
-        conn,
-        job_id,
-        kind,
-        order_id,
-        now,
-        package_id=package_id,
-        copy=pq.max_copy(conn, order_id, kind, package_id) + 1,
-        reprint_of=reprint_of,
-        deadline_at=now + DELIVERY_DEADLINE,
-    )
-    return job_id
+    copy = pq.max_copy(conn, order_id, kind, package_id) + 1
+    return _queue(conn, kind, order_id, package_id, now, copy=copy, reprint_of=reprint_of)
 
 
 def queue_reprint(conn: Connection, order_id: int, now: datetime) -> tuple[str, ...]:
