@@ -842,113 +842,133 @@
         <translation>Το χαλασμένο τεμάχιο καταγράφηκε: βάλτε το στον κάδο χαλασμένων</translation>
     </message>
     <message>
+        <location filename="../../ui/pack_messages.py" line="54"/>
+        <source>Box noted</source>
+        <translation>Το κουτί καταγράφηκε</translation>
+    </message>
+    <message>
         <location filename="../../ui/pack_messages.py" line="58"/>
-        <location filename="../../ui/pack_messages.py" line="101"/>
+        <source>Done</source>
+        <translation>Έγινε</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pack_messages.py" line="59"/>
+        <location filename="../../ui/pack_messages.py" line="107"/>
         <source>Scan the next item.</source>
         <translation>Σαρώστε το επόμενο είδος.</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="72"/>
+        <location filename="../../ui/pack_messages.py" line="73"/>
         <source>No box type {code} at this station</source>
         <translation>Δεν υπάρχει κουτί {code} σε αυτόν τον σταθμό</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="73"/>
+        <location filename="../../ui/pack_messages.py" line="74"/>
         <source>Scan the barcode on the box sheet.</source>
         <translation>Σαρώστε τον κωδικό από το φύλλο κουτιών.</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="77"/>
+        <location filename="../../ui/pack_messages.py" line="78"/>
+        <source>There is no suggested box for this order</source>
+        <translation>Δεν υπάρχει προτεινόμενο κουτί για αυτή την παραγγελία</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pack_messages.py" line="79"/>
+        <source>Scan the barcode of the box you used.</source>
+        <translation>Σαρώστε τον κωδικό του κουτιού που χρησιμοποιήσατε.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pack_messages.py" line="83"/>
         <source>Nothing is in this box yet</source>
         <translation>Το κουτί είναι ακόμη άδειο</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="78"/>
+        <location filename="../../ui/pack_messages.py" line="84"/>
         <source>Scan the items first.</source>
         <translation>Σαρώστε πρώτα τα είδη.</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="82"/>
+        <location filename="../../ui/pack_messages.py" line="88"/>
         <source>Box {package} weighs {measured}, expected {range}</source>
         <translation>Το κουτί {package} ζυγίζει {measured}, αναμενόταν {range}</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="87"/>
+        <location filename="../../ui/pack_messages.py" line="93"/>
         <source>Recount the items and weigh again. A supervisor can accept it: badge, then reason.</source>
         <translation>Μετρήστε ξανά τα είδη και ζυγίστε ξανά. Ο υπεύθυνος μπορεί να το εγκρίνει: κάρτα, μετά αιτία.</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="95"/>
+        <location filename="../../ui/pack_messages.py" line="101"/>
         <source>{code} is not a supervisor</source>
         <translation>Ο/η {code} δεν είναι υπεύθυνος</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="96"/>
+        <location filename="../../ui/pack_messages.py" line="102"/>
         <source>A supervisor must scan their own badge.</source>
         <translation>Ο υπεύθυνος πρέπει να σαρώσει τη δική του κάρτα.</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="100"/>
+        <location filename="../../ui/pack_messages.py" line="106"/>
         <source>No reason is asked for now</source>
         <translation>Δεν ζητείται αιτία τώρα</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="105"/>
+        <location filename="../../ui/pack_messages.py" line="111"/>
         <source>Reason {code} does not fit here</source>
         <translation>Η αιτία {code} δεν ταιριάζει εδώ</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="106"/>
+        <location filename="../../ui/pack_messages.py" line="112"/>
         <source>Scan or tap one of the reasons on the screen.</source>
         <translation>Σαρώστε ή πατήστε μία από τις αιτίες στην οθόνη.</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="110"/>
+        <location filename="../../ui/pack_messages.py" line="116"/>
         <source>{sku} is not in the open box</source>
         <translation>Το {sku} δεν είναι στο ανοιχτό κουτί</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="111"/>
+        <location filename="../../ui/pack_messages.py" line="117"/>
         <source>Scan a unit that is in this box.</source>
         <translation>Σαρώστε ένα τεμάχιο που είναι σε αυτό το κουτί.</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="115"/>
+        <location filename="../../ui/pack_messages.py" line="121"/>
         <source>Box {package} would be empty</source>
         <translation>Το κουτί {package} θα έμενε άδειο</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="118"/>
+        <location filename="../../ui/pack_messages.py" line="124"/>
         <source>A labelled box keeps at least one unit. Close it.</source>
         <translation>Ένα κουτί με ετικέτα κρατά τουλάχιστον ένα τεμάχιο. Κλείστε το.</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="122"/>
+        <location filename="../../ui/pack_messages.py" line="128"/>
         <source>Box {package} is still open</source>
         <translation>Το κουτί {package} είναι ακόμη ανοιχτό</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="125"/>
+        <location filename="../../ui/pack_messages.py" line="131"/>
         <source>Close it first (CMD:CLOSE-BOX), then scan the other box.</source>
         <translation>Κλείστε το πρώτα (CMD:CLOSE-BOX), μετά σαρώστε το άλλο κουτί.</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="129"/>
+        <location filename="../../ui/pack_messages.py" line="135"/>
         <source>Nothing is missing</source>
         <translation>Δεν λείπει τίποτα</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="130"/>
+        <location filename="../../ui/pack_messages.py" line="136"/>
         <source>Every unit is in a box.</source>
         <translation>Όλα τα τεμάχια είναι σε κουτί.</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="134"/>
+        <location filename="../../ui/pack_messages.py" line="140"/>
         <source>Nothing is packed yet: there is nothing to ship</source>
         <translation>Τίποτα δεν έχει συσκευαστεί: δεν υπάρχει κάτι να σταλεί</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="135"/>
+        <location filename="../../ui/pack_messages.py" line="141"/>
         <source>Put the order aside and call a supervisor.</source>
         <translation>Θέστε την παραγγελία σε αναμονή και καλέστε τον υπεύθυνο.</translation>
     </message>
