@@ -188,6 +188,7 @@ class PackStation:
         """A new settled weight on the scale: it closes the open box when the box is due
         and the weight checks out; out of tolerance, the packer is told to recount. None
         when no box waits for a weight (the reading means nothing to the order)."""
+        self._boxes.flow.consumed = None  # the scale settled anew: whatever lay there left
         with self._sessions.begin() as session:
             conn = session.connection()
             order_id = self._station(conn).current_order_id

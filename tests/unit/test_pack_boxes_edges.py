@@ -252,3 +252,24 @@ def test_box_types_with_dunnage_are_part_of_the_expected_weight(
     assert result.view is not None and result.view.weigh is not None
     assert result.view.weigh.expected_g == 350 + 100 + 40
     assert packages(store)[0].status == "open"
+
+
+def test_a_reading_the_scale_settled_on_anew_is_trusted_again(
+    store: Store, boxed: Catalogue, desk: PackStation
+) -> None:
+    """Box 1 closed at W. When the scale settles anew (at W again, before box 2 is due),
+    the reading is the scale's, not box 1 left lying there: a later scan carrying it counts."""
+    with store.sessions.begin() as s:
+        add_order(s, "SO-1", [(boxed.lamp, 18)])
+    scan(desk, "SO-1")
+    for _ in range(9):
+        scan(desk, LAMP_GTIN13)
+    scan(desk, "CMD:BOX-OK")
+    box = 9 * 350 + 220 + 10
+    assert (closed := desk.weigh(box)) is not None and closed.outcome is Outcome.PACKAGE_CLOSED
+    scan(desk, "CMD:BOX-OK")
+    for _ in range(8):
+        scan(desk, LAMP_GTIN13)
+    assert desk.weigh(box) is None  # box 2 on the scale, not due yet: nothing to close
+    done = scan(desk, LAMP_GTIN13, weight_g=box)
+    assert done.outcome is Outcome.ORDER_PACKED
