@@ -30,7 +30,7 @@ from app.tote_codes import CodeKind, Command, ToteCode
 from app.usecases import pack_approvals as approvals
 from app.usecases.pack_boxes import BoxFlow, BoxState, Pending, PendingKind, read_state
 from app.usecases.pack_closing import Approval, close_package, finish_order
-from app.usecases.print_plan import LabelSettings, queue_reprint
+from app.usecases.print_plan import LabelSettings
 from app.usecases.results import Outcome, ScanResult, refuse
 from app.usecases.shipping import ShippingDesk
 from app.usecases.views import PackView, line_views, order_view, pack_view
@@ -208,19 +208,6 @@ class BoxActions:
                 return self._box(conn, header, package.suggested_box, grams)
             case Command.CLOSE_BOX:
                 return self._close_box(conn, header, grams)
-            case Command.REPRINT:  # a jammed label of a box of this order, not the last one
-                now = self.clock()
-                job_ids = queue_reprint(conn, header.id, now)
-                if not job_ids:
-                    return refuse(Reason.NOTHING_TO_REPRINT, self.view(conn, header.id))
-                detail = {"job_ids": list(job_ids)}
-                audit(conn, self.ctx(), now, "reprint_requested", header.number, detail)
-                return ScanResult(
-                    Outcome.REPRINT_QUEUED,
-                    self.view(conn, header.id),
-                    params={"order": header.number},
-                    print_job_ids=job_ids,
-                )
             case Command.SHORT:
                 return approvals.start_short(self, conn, header)
             case Command.DAMAGED | Command.REMOVE:

@@ -200,11 +200,12 @@ class PackStation:
                 return None
             if pending is not None:  # the box was put back on: its new weight, not the old
                 self._boxes.flow.pending = None
-            view = self._boxes.view(conn, order_id)
-            if view.weigh is None or view.weigh.measured_g == grams:
+            state = read_state(conn, order_id)
+            waiting = self._boxes.flow.weigh_view(state)
+            if waiting is None or waiting.measured_g == grams:
                 return None
             return self._boxes.settle(
-                conn, header, Outcome.BOX_CHOSEN, grams, judge=True, fresh=True
+                conn, header, Outcome.BOX_CHOSEN, grams, judge=True, fresh=True, lines=state.lines
             )
 
     def _command_context(self, conn: Connection) -> CommandContext:

@@ -1,9 +1,10 @@
 """What Tote's own barcodes do at a packing station (so it can be driven by scans alone).
 
 ``CMD:ASIDE`` puts the current order aside; ``CMD:REPRINT`` queues the next copy of each of
-the last packed order's documents (audited, and marked as a reprint on paper). An operator
-badge (``OP:<code>``) signs that operator in, between orders. Boxes, locations and totes
-have no meaning here yet and are refused with a reason.
+the documents of the order on the station, or else of the last one packed here (audited,
+and marked as a reprint on paper). An operator badge (``OP:<code>``) signs that operator
+in, between orders. Box codes are the packing flow's (``pack_actions``); locations and
+totes have no meaning here and are refused with a reason.
 """
 
 from __future__ import annotations
@@ -78,12 +79,17 @@ def _sign_in(cc: CommandContext, station: Any, operator_code: str) -> ScanResult
 
 
 def _reprint(cc: CommandContext, station: Any) -> ScanResult:
-    last = q.last_packed_order_number(cc.conn, cc.ctx.station_code)
-    order = None if last is None else q.order_by_number(cc.conn, last)
-    if order is None:
-        return refuse(Reason.NOTHING_TO_REPRINT, _current_view(cc, station))
+    """The order on the station (a jammed label of one of its boxes), else the last one
+    packed here: never another order's papers while one is open."""
+    if station.current_order_id is not None:
+        order = q.order_header(cc.conn, station.current_order_id)
+    else:
+        last = q.last_packed_order_number(cc.conn, cc.ctx.station_code)
+        order = None if last is None else q.order_by_number(cc.conn, last)
     now = cc.clock()
-    job_ids = queue_reprint(cc.conn, order.id, now)
+    job_ids = () if order is None else queue_reprint(cc.conn, order.id, now)
+    if order is None or not job_ids:
+        return refuse(Reason.NOTHING_TO_REPRINT, _current_view(cc, station))
     audit(cc.conn, cc.ctx, now, "reprint_requested", order.number, {"job_ids": list(job_ids)})
     return ScanResult(
         Outcome.REPRINT_QUEUED,
