@@ -283,9 +283,7 @@ def outcome_feedback(result: ScanResult) -> Feedback:
             translate("Messages", "✔ {name}  ({packed} of {ordered})").format(
                 name=line.name, packed=line.qty_packed, ordered=line.qty_ordered
             ),
-            translate("Messages", "{left} units to go").format(
-                left=view.units_ordered - view.units_packed
-            ),
+            units_to_go(view.units_ordered - view.units_packed),
             "accept",
         )
     if result.outcome is Outcome.ORDER_LEFT:
@@ -327,3 +325,11 @@ def garbled_scan_text(scanner: str, reason: str) -> tuple[str, str]:
         headline.format(name=scanner),
         translate("Messages", "Nothing was recorded. Scan again; if it repeats, check the cable."),
     )
+
+
+def units_to_go(left: int) -> str:
+    """What is left of the order, "1 unit to go" or "3 units to go". English and Greek use
+    the singular for one only, so two strings do without Qt's numerus forms."""
+    if left == 1:
+        return translate("Messages", "1 unit to go")
+    return translate("Messages", "{left} units to go").format(left=left)

@@ -8,7 +8,7 @@ collects them (see docs/architecture.md).
 
 from __future__ import annotations
 
-from app.usecases.package_views import NextStep, PackageView
+from app.usecases.package_views import NextStep, PackageView, PlanProblem, PlanProblemKind
 from app.usecases.views import PackView
 from ui.qt import translate
 
@@ -21,6 +21,31 @@ def grams(value: int) -> str:
 def gram_range(low: int, high: int) -> str:
     """An accepted weight range: "950–1,010 g"."""
     return translate("PackTexts", "{low}–{high} g").format(low=f"{low:,}", high=f"{high:,}")
+
+
+def plan_problem_text(problem: PlanProblem | None) -> str | None:
+    """Why no box is suggested, in the station's language, and what to do about it."""
+    if problem is None:
+        return None
+    items = ", ".join(problem.items)
+    match problem.kind:
+        case PlanProblemKind.TOO_LARGE:
+            return translate(
+                "PackTexts", "No standard box fits {items}. Choose a box yourself and scan it."
+            ).format(items=items)
+        case PlanProblemKind.UNSIZED:
+            return translate(
+                "PackTexts",
+                "The catalogue has no size or weight for {items}. "
+                "Choose a box yourself and scan it.",
+            ).format(items=items)
+        case PlanProblemKind.NO_BOX_TYPES:
+            return translate(
+                "PackTexts", "This station has no box types. Ask a supervisor to set them up."
+            )
+        case PlanProblemKind.NOTHING_TO_PACK:
+            return translate("PackTexts", "Every unit left is already in a closed box.")
+    return problem.text
 
 
 def reason_text(code: str, fallback: str) -> str:

@@ -25,7 +25,13 @@ from app.cartonization import (
     layers,
 )
 from app.store import package_queries as pkq
-from app.usecases.package_views import LayerView, PlacedUnit, PlanView
+from app.usecases.package_views import (
+    LayerView,
+    PlacedUnit,
+    PlanProblem,
+    PlanProblemKind,
+    PlanView,
+)
 
 PLAN_BUDGET_MS = 50.0  # the scan that opens an order waits for this at most
 
@@ -85,23 +91,40 @@ def plan_json(
 ) -> tuple[str | None, str]:
     """(suggested box code, the plan as stored) for ``items``; a problem is stored too.
     ``skus``: item key -> SKU, to name an item that fits no box."""
-    if not items or not boxes:
-        problem = "no units to pack" if not items else "this station has no box types"
-        return None, json.dumps({"problem": problem})
+    if not items:
+        return None, _problem(PlanProblemKind.NOTHING_TO_PACK, (), "No units left to pack")
+    if not boxes:
+        return None, _problem(PlanProblemKind.NO_BOX_TYPES, (), "This station has no box types")
     try:
         packing = choose_boxes(items, boxes, cost, time_budget_ms=PLAN_BUDGET_MS)
     except ItemTooLargeError as exc:
         named = [(skus or {}).get(k, k) for k in exc.keys]
         by_key = {i.key: i for i in items}
         sizes = [
-            f"{(skus or {}).get(k, k)} ({i.length_mm}x{i.width_mm}x{i.height_mm} mm, "
-            f"{i.weight_g} g)"
+            # No-break spaces: a wrapped line never leaves "g)" alone under its number.
+            f"{(skus or {}).get(k, k)} ({i.length_mm}x{i.width_mm}x{i.height_mm}\u00a0mm, "
+            f"{i.weight_g:,}\u00a0g)"
             for k in exc.keys
             if (i := by_key.get(k)) is not None
         ]
-        problem = "No standard box fits " + ", ".join(sizes or named)
-        return None, json.dumps({"problem": problem, "too_large": named})
+        listed = tuple(sizes or named)
+        text = "No standard box fits " + ", ".join(listed)
+        return None, _problem(PlanProblemKind.TOO_LARGE, listed, text)
     return packing.boxes[0].box.code, json.dumps(_first_box(packing))
+
+
+def _problem(kind: PlanProblemKind, items: tuple[str, ...], text: str) -> str:
+    """A problem as stored on the package: its kind and items for the screen's language,
+    and the English sentence for the audit trail and older versions."""
+    return json.dumps({"problem": text, "kind": kind.value, "items": list(items)})
+
+
+def _stored_problem(data: dict[str, Any]) -> PlanProblem:
+    try:
+        kind = PlanProblemKind(data.get("kind", PlanProblemKind.OTHER))
+    except ValueError:
+        kind = PlanProblemKind.OTHER
+    return PlanProblem(kind, tuple(str(i) for i in data.get("items", ())), str(data["problem"]))
 
 
 def _first_box(packing: Packing) -> dict[str, Any]:
@@ -142,13 +165,13 @@ def boxes_total(plan: str | None) -> int:
 
 def plan_view(
     plan: str | None, box_rows: Sequence[Any], line_rows: Sequence[Any]
-) -> tuple[PlanView | None, str | None]:
+) -> tuple[PlanView | None, PlanProblem | None]:
     """(the suggestion as the screen shows it, the problem when there is none)."""
     if not plan:
         return None, None
     data = json.loads(plan)
     if "problem" in data:
-        return None, str(data["problem"])
+        return None, _stored_problem(data)
     box = next((b for b in box_rows if b.code == data["box"]), None)
     if box is None:  # the box type was withdrawn since: no picture, no claim
         return None, None
@@ -199,8 +222,10 @@ def replan(
     products = {p.id: p for p in pkq.products_of_order(conn, order_id)}
     items, unsized = items_to_box(line_rows, in_closed, products)
     if unsized:  # a size missing from the catalogue: no suggestion, and the packer is told
-        problem = "No size or weight in the catalogue for " + ", ".join(unsized)
-        pkq.set_plan(conn, package_id, None, json.dumps({"problem": problem}))
+        text = "No size or weight in the catalogue for " + ", ".join(unsized)
+        pkq.set_plan(
+            conn, package_id, None, _problem(PlanProblemKind.UNSIZED, tuple(unsized), text)
+        )
         return
     skus = {str(r.line_no): r.sku for r in line_rows}
     suggested, stored = plan_json(items, box_specs(pkq.all_box_types(conn)), skus, cost)

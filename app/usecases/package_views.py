@@ -57,6 +57,24 @@ class PlanView:
     later: tuple[tuple[str, int], ...] = ()  # (box code, units) of the boxes after this one
 
 
+class PlanProblemKind(StrEnum):
+    TOO_LARGE = "too_large"  # an item is too large or too heavy for every box type
+    UNSIZED = "unsized"  # the catalogue has no size or weight for an item
+    NO_BOX_TYPES = "no_box_types"  # the station has no box types at all
+    NOTHING_TO_PACK = "nothing_to_pack"  # every unit left is already in a closed box
+    OTHER = "other"  # stored by another version: only its English text is known
+
+
+@dataclass(frozen=True, slots=True)
+class PlanProblem:
+    """Why there is no suggestion: a kind the screen words in its language, the items it
+    concerns (SKU, with size and weight when too large) and the English text for logs."""
+
+    kind: PlanProblemKind
+    items: tuple[str, ...]
+    text: str
+
+
 @dataclass(frozen=True, slots=True)
 class PackageView:
     number: int

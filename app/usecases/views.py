@@ -12,7 +12,14 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.store import packing_queries as q
 from app.store.tables import Order, OrderLine, Product
-from app.usecases.package_views import NextStep, PackageView, PlanView, ReasonChoice, WeighView
+from app.usecases.package_views import (
+    NextStep,
+    PackageView,
+    PlanProblem,
+    PlanView,
+    ReasonChoice,
+    WeighView,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +57,7 @@ class PackView:
     last_line_no: int | None = None  # the line the latest accepted scan went to
     packages: tuple[PackageView, ...] = ()
     plan: PlanView | None = None  # the suggested box for the open package
-    plan_problem: str | None = None  # why there is no suggestion (an item fits no box)
+    plan_problem: PlanProblem | None = None  # why there is no suggestion (an item fits no box)
     next_step: NextStep = NextStep.ITEMS
     weigh: WeighView | None = None  # the open box's check-weighing, once it is due
     reasons: tuple[ReasonChoice, ...] = ()  # what may be scanned or tapped now

@@ -752,67 +752,72 @@
         <translation>✔ {name}  ({packed} από {ordered})</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="286"/>
+        <location filename="../../ui/messages.py" line="334"/>
+        <source>1 unit to go</source>
+        <translation>Απομένει 1 τεμάχιο</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="335"/>
         <source>{left} units to go</source>
         <translation>Απομένουν {left} τεμάχια</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="294"/>
+        <location filename="../../ui/messages.py" line="292"/>
         <source>Order {order} put aside with its scans</source>
         <translation>Η παραγγελία {order} σε αναμονή με τις σαρώσεις της</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="297"/>
+        <location filename="../../ui/messages.py" line="295"/>
         <source>Scan it again to continue, or scan another order.</source>
         <translation>Σαρώστε την ξανά για να συνεχίσετε ή σαρώστε άλλη παραγγελία.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="303"/>
+        <location filename="../../ui/messages.py" line="301"/>
         <source>Order {order} packed</source>
         <translation>Η παραγγελία {order} συσκευάστηκε</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="304"/>
+        <location filename="../../ui/messages.py" line="302"/>
         <source>Printing its documents… Scan the next order.</source>
         <translation>Εκτύπωση εγγράφων… Σαρώστε την επόμενη παραγγελία.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="309"/>
+        <location filename="../../ui/messages.py" line="307"/>
         <source>Order {order}: scan every item</source>
         <translation>Παραγγελία {order}: σαρώστε κάθε είδος</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="310"/>
+        <location filename="../../ui/messages.py" line="308"/>
         <source>{packed} of {total} units packed</source>
         <translation>{packed} από {total} τεμάχια συσκευασμένα</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="320"/>
+        <location filename="../../ui/messages.py" line="318"/>
         <source>Scanner {name} sent a scan without an end</source>
         <translation>Ο σαρωτής {name} έστειλε σάρωση χωρίς τέλος</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="321"/>
+        <location filename="../../ui/messages.py" line="319"/>
         <source>Scanner {name} sent unreadable bytes</source>
         <translation>Ο σαρωτής {name} έστειλε μη αναγνώσιμα bytes</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="322"/>
+        <location filename="../../ui/messages.py" line="320"/>
         <source>Scanner {name} sent control characters</source>
         <translation>Ο σαρωτής {name} έστειλε χαρακτήρες ελέγχου</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="323"/>
+        <location filename="../../ui/messages.py" line="321"/>
         <source>Scanner {name} sent half a scan</source>
         <translation>Ο σαρωτής {name} έστειλε μισή σάρωση</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="325"/>
+        <location filename="../../ui/messages.py" line="323"/>
         <source>Scanner {name} sent no valid scan</source>
         <translation>Ο σαρωτής {name} δεν έστειλε έγκυρη σάρωση</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="328"/>
+        <location filename="../../ui/messages.py" line="326"/>
         <source>Nothing was recorded. Scan again; if it repeats, check the cable.</source>
         <translation>Δεν καταγράφηκε τίποτα. Σαρώστε ξανά. Αν επαναληφθεί, ελέγξτε το καλώδιο.</translation>
     </message>
@@ -976,62 +981,62 @@
 <context>
     <name>PackScreen</name>
     <message>
-        <location filename="../../ui/screens/pack.py" line="75"/>
+        <location filename="../../ui/screens/pack.py" line="76"/>
         <source>{value} of {maximum} units packed</source>
         <translation>{value} από {maximum} συσκευασμένα</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pack.py" line="113"/>
+        <location filename="../../ui/screens/pack.py" line="114"/>
         <source>Product</source>
         <translation>Προϊόν</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pack.py" line="113"/>
+        <location filename="../../ui/screens/pack.py" line="114"/>
         <source>Location</source>
         <translation>Θέση</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pack.py" line="113"/>
+        <location filename="../../ui/screens/pack.py" line="114"/>
         <source>Packed</source>
         <translation>Συσκευασμένα</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pack.py" line="208"/>
+        <location filename="../../ui/screens/pack.py" line="209"/>
         <source>{carrier} {service} · ship by {ship_by} · to {name}, {place}</source>
         <translation>{carrier} {service} · αποστολή έως {ship_by} · προς {name}, {place}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pack.py" line="219"/>
+        <location filename="../../ui/screens/pack.py" line="220"/>
         <source>Special order code: &lt;b&gt;{code}&lt;/b&gt;</source>
         <translation>Κωδικός ειδικής παραγγελίας: &lt;b&gt;{code}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pack.py" line="222"/>
+        <location filename="../../ui/screens/pack.py" line="223"/>
         <source>Gift: no prices in the box. Add the gift note.</source>
         <translation>Δώρο: χωρίς τιμές στο κουτί. Βάλτε την κάρτα δώρου.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pack.py" line="224"/>
+        <location filename="../../ui/screens/pack.py" line="225"/>
         <source>Message: “{text}”</source>
         <translation>Μήνυμα: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pack.py" line="226"/>
+        <location filename="../../ui/screens/pack.py" line="227"/>
         <source>VIP: premium packing, check every item for damage.</source>
         <translation>VIP: προσεγμένη συσκευασία, ελέγξτε κάθε είδος για ζημιές.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pack.py" line="229"/>
+        <location filename="../../ui/screens/pack.py" line="230"/>
         <source>Replacement for order {order}</source>
         <translation>Αντικατάσταση της παραγγελίας {order}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pack.py" line="276"/>
+        <location filename="../../ui/screens/pack.py" line="277"/>
         <source>FRAGILE</source>
         <translation>ΕΥΘΡΑΥΣΤΟ</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pack.py" line="278"/>
+        <location filename="../../ui/screens/pack.py" line="279"/>
         <source>THIS WAY UP</source>
         <translation>ΠΡΟΣ ΤΑ ΠΑΝΩ</translation>
     </message>
@@ -1049,133 +1054,153 @@
         <translation>{low}–{high} g</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="30"/>
+        <location filename="../../ui/pack_texts.py" line="33"/>
+        <source>No standard box fits {items}. Choose a box yourself and scan it.</source>
+        <translation>Κανένα τυπικό κουτί δεν χωράει {items}. Διαλέξτε εσείς κουτί και σαρώστε το.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pack_texts.py" line="37"/>
+        <source>The catalogue has no size or weight for {items}. Choose a box yourself and scan it.</source>
+        <translation>Ο κατάλογος δεν έχει διαστάσεις ή βάρος για {items}. Διαλέξτε εσείς κουτί και σαρώστε το.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pack_texts.py" line="43"/>
+        <source>This station has no box types. Ask a supervisor to set them up.</source>
+        <translation>Αυτός ο σταθμός δεν έχει τύπους κουτιών. Ζητήστε από έναν επόπτη να τους ορίσει.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pack_texts.py" line="47"/>
+        <source>Every unit left is already in a closed box.</source>
+        <translation>Όλα τα τεμάχια που απομένουν είναι ήδη σε κλειστό κουτί.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pack_texts.py" line="55"/>
         <source>Items do not fit the suggested box</source>
         <translation>Τα είδη δεν χωρούν στο προτεινόμενο κουτί</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="31"/>
+        <location filename="../../ui/pack_texts.py" line="56"/>
         <source>Suggested box out of stock</source>
         <translation>Το προτεινόμενο κουτί έχει τελειώσει</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="32"/>
+        <location filename="../../ui/pack_texts.py" line="57"/>
         <source>Needs more protection</source>
         <translation>Χρειάζεται περισσότερη προστασία</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="33"/>
+        <location filename="../../ui/pack_texts.py" line="58"/>
         <source>Customer request</source>
         <translation>Αίτημα του πελάτη</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="34"/>
+        <location filename="../../ui/pack_texts.py" line="59"/>
         <source>Recounted: contents are right</source>
         <translation>Ξαναμετρήθηκε: το περιεχόμενο είναι σωστό</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="35"/>
+        <location filename="../../ui/pack_texts.py" line="60"/>
         <source>Catalogue weight is wrong</source>
         <translation>Λάθος βάρος στον κατάλογο</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="36"/>
+        <location filename="../../ui/pack_texts.py" line="61"/>
         <source>Extra packing material</source>
         <translation>Επιπλέον υλικό συσκευασίας</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="37"/>
+        <location filename="../../ui/pack_texts.py" line="62"/>
         <source>Item not found</source>
         <translation>Το είδος δεν βρέθηκε</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="38"/>
+        <location filename="../../ui/pack_texts.py" line="63"/>
         <source>Item damaged, no replacement</source>
         <translation>Χαλασμένο είδος, χωρίς αντικατάσταση</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="59"/>
+        <location filename="../../ui/pack_texts.py" line="84"/>
         <source>All items in: scan the box</source>
         <translation>Όλα τα είδη μέσα: σαρώστε το κουτί</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="61"/>
+        <location filename="../../ui/pack_texts.py" line="86"/>
         <source>Scan the box you used (BOX:…)</source>
         <translation>Σαρώστε το κουτί που χρησιμοποιήσατε (BOX:…)</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="62"/>
+        <location filename="../../ui/pack_texts.py" line="87"/>
         <source>Scan BOX:{box}, or CMD:BOX-OK to take the suggestion</source>
         <translation>Σαρώστε BOX:{box} ή CMD:BOX-OK για το προτεινόμενο</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="66"/>
+        <location filename="../../ui/pack_texts.py" line="91"/>
         <source>Put box {number} on the scale</source>
         <translation>Βάλτε το κουτί {number} στη ζυγαριά</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="69"/>
+        <location filename="../../ui/pack_texts.py" line="94"/>
         <source>Expected {expected} ({range})</source>
         <translation>Αναμενόμενο {expected} ({range})</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="73"/>
+        <location filename="../../ui/pack_texts.py" line="98"/>
         <source>Recount the items. A supervisor can accept: badge, then reason</source>
         <translation>Ξαναμετρήστε τα είδη. Ο υπεύθυνος μπορεί να το δεχτεί: κάρτα, μετά αιτία</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="77"/>
+        <location filename="../../ui/pack_texts.py" line="102"/>
         <source>The weight is out of range</source>
         <translation>Το βάρος είναι εκτός ορίων</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="78"/>
+        <location filename="../../ui/pack_texts.py" line="103"/>
         <source>Weight {weight} is out of range {range}</source>
         <translation>Το βάρος {weight} είναι εκτός ορίων {range}</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="83"/>
+        <location filename="../../ui/pack_texts.py" line="108"/>
         <source>A supervisor must approve</source>
         <translation>Χρειάζεται έγκριση του υπευθύνου</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="84"/>
+        <location filename="../../ui/pack_texts.py" line="109"/>
         <source>Supervisor: scan your badge</source>
         <translation>Υπεύθυνος: σαρώστε την κάρτα σας</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="87"/>
-        <location filename="../../ui/pack_texts.py" line="89"/>
+        <location filename="../../ui/pack_texts.py" line="112"/>
+        <location filename="../../ui/pack_texts.py" line="114"/>
         <source>Scan or tap a reason</source>
         <translation>Σαρώστε ή πατήστε μια αιτία</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="94"/>
+        <location filename="../../ui/pack_texts.py" line="119"/>
         <source>Scan the unit to take out of the box</source>
         <translation>Σαρώστε το τεμάχιο που βγαίνει από το κουτί</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="95"/>
+        <location filename="../../ui/pack_texts.py" line="120"/>
         <source>Then scan it into the box it goes in</source>
         <translation>Μετά σαρώστε το στο κουτί όπου πηγαίνει</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="99"/>
+        <location filename="../../ui/pack_texts.py" line="124"/>
         <source>Scan the damaged item</source>
         <translation>Σαρώστε το χαλασμένο είδος</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="100"/>
+        <location filename="../../ui/pack_texts.py" line="125"/>
         <source>It comes out of the box; then scan a good one or press Missing item</source>
         <translation>Βγαίνει από το κουτί· μετά σαρώστε ένα καλό ή πατήστε «Λείπει είδος»</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="113"/>
+        <location filename="../../ui/pack_texts.py" line="138"/>
         <source>Why box {used} instead of {suggested}?</source>
         <translation>Γιατί κουτί {used} αντί για {suggested};</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="116"/>
+        <location filename="../../ui/pack_texts.py" line="141"/>
         <source>Why another box than the suggested one?</source>
         <translation>Γιατί άλλο κουτί από το προτεινόμενο;</translation>
     </message>

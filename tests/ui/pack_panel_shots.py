@@ -21,13 +21,15 @@ from app.usecases.package_views import (
     NextStep,
     PackageView,
     PlacedUnit,
+    PlanProblem,
+    PlanProblemKind,
     PlanView,
     ReasonChoice,
     WeighView,
 )
 from app.usecases.views import PackView
 from ui.box_picture import BoxPicture
-from ui.pack_texts import open_package, step_prompt
+from ui.pack_texts import open_package, plan_problem_text, step_prompt
 from ui.qt import QGridLayout, QResizeEvent, QVBoxLayout, QWidget, translate
 from ui.screens.pack_panels import PackagesPanel, WeighPanel
 from ui.screens.reason_buttons import ReasonButtons
@@ -156,7 +158,11 @@ def sample_views() -> dict[str, PackView]:
         "55-pack-no-fit": replace(
             base,
             packages=(replace(OPEN_BOX, contents=()),),
-            plan_problem="No standard box fits: TS-004410 (620x400x50 mm)",
+            plan_problem=PlanProblem(
+                PlanProblemKind.TOO_LARGE,
+                ("TS-004410 (620x400x50\u00a0mm, 2,300\u00a0g)",),
+                "No standard box fits TS-004410 (620x400x50\u00a0mm, 2,300\u00a0g)",
+            ),
             next_step=NextStep.ITEMS,
         ),
         "56-pack-many-layers": replace(base, packages=(books,), plan=books_plan),
@@ -196,7 +202,7 @@ class PackPanelsDemo(QWidget):
         self.banner.show_message("prompt", *prompt)
         package = open_package(view)
         number = package.number if package is not None else None
-        self.picture.show_plan(view.plan, view.plan_problem, number=number)
+        self.picture.show_plan(view.plan, plan_problem_text(view.plan_problem), number=number)
         self.weigh.show_weigh(view.weigh, view.next_step)
         self.packages.show_packages(view.packages)
         self.reasons.show_reasons(view.reasons)

@@ -9,7 +9,13 @@ from dataclasses import replace
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.usecases.package_views import NextStep, PlanView, ReasonChoice
+from app.usecases.package_views import (
+    NextStep,
+    PlanProblem,
+    PlanProblemKind,
+    PlanView,
+    ReasonChoice,
+)
 from tests.ui.pack_panel_shots import (
     BOX_M_PLAN,
     CLOSED_BOX,
@@ -19,7 +25,8 @@ from tests.ui.pack_panel_shots import (
     sample_views,
 )
 from ui.box_picture import FRAGILE, BoxPicture
-from ui.pack_texts import reason_text, step_prompt
+from ui.messages import units_to_go
+from ui.pack_texts import plan_problem_text, reason_text, step_prompt
 from ui.qt import QApplication, QColor, QImage, Qt
 from ui.screens.pack_panels import OUT_OF_RANGE, ElidedLine, PackagesPanel, WeighPanel
 from ui.screens.reason_buttons import ReasonButtons
@@ -227,3 +234,34 @@ def test_greek_texts_come_from_the_committed_catalogue(qtbot: QtBot, metrics: Me
     assert prompt == ("Βάλτε το κουτί 2 στη ζυγαριά", "Αναμενόμενο 980 g (950–1,010 g)")
     picture, colours = painted(qtbot, metrics, BOX_M_PLAN)
     assert picture.tr("fragile") == "εύθραυστο" and FRAGILE.rgb() in colours
+
+
+TOO_LARGE = PlanProblem(
+    PlanProblemKind.TOO_LARGE, ("TS-1 (900x50x50 mm, 800 g)",), "No standard box fits TS-1"
+)
+
+
+def test_a_plan_problem_is_worded_by_kind_with_its_items_and_what_to_do() -> None:
+    assert plan_problem_text(None) is None
+    assert plan_problem_text(TOO_LARGE) == (
+        "No standard box fits TS-1 (900x50x50 mm, 800 g). Choose a box yourself and scan it."
+    )
+    unsized = plan_problem_text(PlanProblem(PlanProblemKind.UNSIZED, ("A", "B"), "x"))
+    assert unsized is not None and unsized.startswith(
+        "The catalogue has no size or weight for A, B."
+    )
+    # A problem stored by another version is shown as it was stored.
+    assert plan_problem_text(PlanProblem(PlanProblemKind.OTHER, (), "Stored text")) == "Stored text"
+
+
+def test_units_to_go_say_one_unit_in_the_singular() -> None:
+    assert (units_to_go(1), units_to_go(3)) == ("1 unit to go", "3 units to go")
+
+
+@pytest.mark.usefixtures("greek")
+def test_greek_words_the_plan_problem_and_the_units_left() -> None:
+    assert plan_problem_text(TOO_LARGE) == (
+        "Κανένα τυπικό κουτί δεν χωράει TS-1 (900x50x50 mm, 800 g). "
+        "Διαλέξτε εσείς κουτί και σαρώστε το."
+    )
+    assert (units_to_go(1), units_to_go(2)) == ("Απομένει 1 τεμάχιο", "Απομένουν 2 τεμάχια")

@@ -20,7 +20,7 @@ from app.store.open import Store
 from app.store.tables import BoxType, Operator, OrderLine, OutboxEvent, Package, PrintJob
 from app.usecases.pack_settings import PackingSettings
 from app.usecases.pack_station import PackStation
-from app.usecases.package_views import NextStep
+from app.usecases.package_views import NextStep, PlanProblemKind
 from app.usecases.results import Outcome, ScanResult
 from app.usecases.shipping import ShippingDesk
 from tests.conftest import CTX
@@ -351,7 +351,10 @@ def test_an_item_too_large_for_every_box_is_named_not_a_crash(
         add_order(s, "SO-1", [(boxed.lamp, 1)])
     opened = scan(desk, "SO-1")
     assert opened.view is not None and opened.view.plan is None
-    assert opened.view.plan_problem is not None and "TS-LAMP" in opened.view.plan_problem
+    problem = opened.view.plan_problem
+    assert problem is not None and problem.kind is PlanProblemKind.TOO_LARGE
+    assert len(problem.items) == 1 and problem.items[0].startswith("TS-LAMP (")
+    assert "mm" in problem.items[0] and "TS-LAMP" in problem.text
     scan(desk, LAMP_GTIN13)
     chosen = scan(desk, "BOX:BOX-F")  # the packer boxes it as they can; no suggestion
     assert chosen.outcome is Outcome.BOX_CHOSEN

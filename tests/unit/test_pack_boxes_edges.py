@@ -17,8 +17,9 @@ from app.store.open import Store
 from app.store.pick_tables import OrderLineSubstitute
 from app.store.tables import AuditEntry, BoxType, OrderLine, PrintJob, Product, table
 from app.usecases.central_changes import apply_page
+from app.usecases.pack_plan import plan_view
 from app.usecases.pack_station import PackStation
-from app.usecases.package_views import NextStep
+from app.usecases.package_views import NextStep, PlanProblem, PlanProblemKind
 from app.usecases.results import Outcome
 from tests.conftest import CTX
 from tests.factories import KETTLE_GTIN13, LAMP_GTIN13, MUG_GTIN13, NOW, Catalogue, add_order
@@ -53,7 +54,9 @@ def test_a_product_without_a_size_is_named_and_the_order_still_opens(
     opened = scan(desk, "SO-1")
     assert opened.outcome is Outcome.ORDER_OPENED
     assert opened.view is not None and opened.view.plan is None
-    assert "TS-LAMP" in (opened.view.plan_problem or "")
+    problem = opened.view.plan_problem
+    assert problem is not None and problem.kind is PlanProblemKind.UNSIZED
+    assert problem.items == ("TS-LAMP",)
 
 
 def test_reprint_in_the_middle_of_an_order_reprints_its_own_boxes(
@@ -273,3 +276,11 @@ def test_a_reading_the_scale_settled_on_anew_is_trusted_again(
     assert desk.weigh(box) is None  # box 2 on the scale, not due yet: nothing to close
     done = scan(desk, LAMP_GTIN13, weight_g=box)
     assert done.outcome is Outcome.ORDER_PACKED
+
+
+def test_a_problem_stored_by_an_older_version_keeps_its_text() -> None:
+    """Packages opened before problems had kinds: the stored English sentence is shown."""
+    old = plan_view('{"problem": "No standard box fits TS-LAMP"}', [], [])
+    assert old == (None, PlanProblem(PlanProblemKind.OTHER, (), "No standard box fits TS-LAMP"))
+    odd = plan_view('{"problem": "x", "kind": "from-the-future", "items": ["A"]}', [], [])
+    assert odd == (None, PlanProblem(PlanProblemKind.OTHER, ("A",), "x"))

@@ -9,6 +9,7 @@ from html import escape as esc
 from app.usecases.views import PackLineView, PackView
 from ui.box_picture import BoxPicture
 from ui.messages import special_label
+from ui.pack_texts import plan_problem_text
 from ui.qt import (
     QAbstractItemView,
     QColor,
@@ -173,7 +174,7 @@ class PackScreen(QWidget):
         self.progress.set_progress(view.units_packed, view.units_ordered)
         open_box = next((p for p in view.packages if p.status == "open"), None)
         number = open_box.number if open_box is not None else None
-        self.picture.show_plan(view.plan, view.plan_problem, number=number)
+        self.picture.show_plan(view.plan, plan_problem_text(view.plan_problem), number=number)
         self.weigh.show_weigh(view.weigh, view.next_step)
         self.box_actions.show_view(view, open_box is not None and bool(open_box.contents))
         self._weighing = view.weigh is not None
