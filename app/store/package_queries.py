@@ -141,6 +141,10 @@ def set_tracking(conn: Connection, package_id: int, tracking_number: str) -> Non
     )
 
 
+def set_label_count(conn: Connection, package_id: int, count: int) -> None:
+    conn.execute(update(packages).where(packages.c.id == package_id).values(label_count=count))
+
+
 def reopen_package(conn: Connection, package_id: int) -> None:
     """Open again: its weight no longer holds (its SSCC and tracking number stay)."""
     conn.execute(

@@ -15,5 +15,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0005_layout",
     "0006_picking",
     "0007_packing",
+    "0008_label_count",
 )
 HEAD = KNOWN_REVISIONS[-1]

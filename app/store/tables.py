@@ -204,6 +204,7 @@ class Package(Base):
     carrier: Mapped[str | None] = mapped_column(String(40))
     service: Mapped[str | None] = mapped_column(String(40))
     tracking_number: Mapped[str | None] = mapped_column(String(40))
+    label_count: Mapped[int | None] = mapped_column(Integer)  # "of m" on its label
     contents: Mapped[list[PackageContent]] = relationship(back_populates="package")
     __table_args__ = (
         UniqueConstraint("order_id", "number"),

@@ -68,7 +68,9 @@ def build_document(
             tracking_number=package.tracking_number,
             sscc=package.sscc,
             package_number=package.number,
-            package_count=len(packages),
+            # The count frozen when it closed (corrected when the order was packed); older
+            # packages did not record it.
+            package_count=package.label_count or len(packages),
             weight_g=package.weight_g or _estimated_weight(session, package, box),
             dimensions_mm=_dimensions(package, box),
             ship_by=order.ship_by.date(),

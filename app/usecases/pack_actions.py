@@ -143,10 +143,11 @@ class BoxActions:
         return ScanResult(outcome, self.view(conn, header.id, last_line_no, state, header))
 
     def _finish(self, conn: Connection, header: Any, empty: Any) -> ScanResult:
-        job_ids = finish_order(conn, self.ctx(), self.clock(), header, empty.id)
+        job_ids, relabelled = finish_order(conn, self.ctx(), self.clock(), header, empty.id)
         self.flow.forget(header.id)
         view = pack_view(header, line_views(q.order_lines(conn, header.id)), status="packed")
-        return ScanResult(Outcome.ORDER_PACKED, view, print_job_ids=job_ids)
+        params = relabelled.params() if relabelled else {}
+        return ScanResult(Outcome.ORDER_PACKED, view, params=params, print_job_ids=job_ids)
 
     def _close(
         self,
@@ -173,6 +174,7 @@ class BoxActions:
         )
         params: dict[str, str | int] = {"package": closed.package_number}
         if closed.order_packed:  # closing moved no unit: the lines read before still hold
+            params |= closed.relabelled.params() if closed.relabelled else {}
             self.flow.forget(header.id)
             view = pack_view(header, line_views(state.lines), status="packed")
             return ScanResult(

@@ -5,6 +5,11 @@ carrier, service and tracking number; its shipping label is queued at once. When
 unit of the order is in a closed package or approved short, the order is packed: its
 packing slip and gift note are queued and the centre hears ``OrderPacked``. Otherwise the
 next package opens with a new suggestion for what is left.
+
+A label says "box n of m" before the last box is known: m is the boxes closed plus those
+the plan still needs, frozen on the package. If the order ships in another number of boxes
+(a short-shipment, a box chosen by hand), the labels that may be on boxes already print
+again with the final count.
 """
 
 from __future__ import annotations
@@ -19,9 +24,10 @@ from app.context import StationContext
 from app.domain.events import OrderPacked, PackageClosed, PackedPackage
 from app.store import package_queries as pkq
 from app.store import packing_queries as q
+from app.store import print_queries as pq
 from app.store.journal import audit, emit
 from app.usecases.pack_boxes import BoxFlow, BoxState, read_state
-from app.usecases.pack_plan import replan
+from app.usecases.pack_plan import boxes_total, replan
 from app.usecases.print_plan import (
     LabelSettings,
     assign_sscc,
@@ -30,6 +36,8 @@ from app.usecases.print_plan import (
 )
 from app.usecases.shipping import ShippingDesk
 from app.usecases.views import special_flags
+
+LABEL_MAYBE_OUT = frozenset({"sending", "done", "uncertain"})  # print job states
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +53,19 @@ class Closed:
     package_number: int
     order_packed: bool
     job_ids: tuple[str, ...]
+    relabelled: Relabelled | None = None  # labels printed again with the final count
+
+
+@dataclass(frozen=True, slots=True)
+class Relabelled:
+    """Boxes whose labels printed with another count than the order ships in: their new
+    labels print, and the packer sticks each over the old one."""
+
+    numbers: tuple[int, ...]
+    count: int  # the boxes the order ships in
+
+    def params(self) -> dict[str, str | int]:
+        return {"relabel": ", ".join(map(str, self.numbers)), "boxes": self.count}
 
 
 def close_package(
@@ -118,12 +139,54 @@ def close_package(
     else:
         job_ids = []
     job_ids.append(queue_package_label(conn, header.id, package.id, now, again=again))
-    if packed and header.gift:
-        job_ids.append(queue_document(conn, "gift_note", header.id, now))
     emit(conn, ctx, now, event)
     if not packed:
         _open_next(conn, now, header, shipping)
-    return Closed(package.number, packed, tuple(job_ids))
+    # The label is built after this transaction: the count it prints is set here, once the
+    # next box's plan says how many more the order needs (all of them, when it is packed).
+    pkq.set_label_count(conn, package.id, _expected_boxes(conn, header.id))
+    relabelled = None
+    if packed:
+        relabel_jobs, relabelled = _correct_labels(conn, header.id, now)
+        job_ids.extend(relabel_jobs)
+        if header.gift:
+            job_ids.append(queue_document(conn, "gift_note", header.id, now))
+    return Closed(package.number, packed, tuple(job_ids), relabelled)
+
+
+def _expected_boxes(conn: Connection, order_id: int) -> int:
+    """The boxes the order ships in, as far as known: those closed, and what the open
+    box's plan needs for the rest (at least the open box itself)."""
+    packages = pkq.order_packages(conn, order_id)
+    closed = sum(1 for p in packages if p.status == "closed")
+    still_open = next((p for p in packages if p.status != "closed"), None)
+    return closed + (max(1, boxes_total(still_open.plan)) if still_open is not None else 0)
+
+
+def _correct_labels(
+    conn: Connection, order_id: int, now: datetime
+) -> tuple[list[str], Relabelled | None]:
+    """The order is packed: every label printed with another box count than the final one
+    prints again (same SSCC and tracking number). Returns the jobs, and which boxes."""
+    packages = pkq.order_packages(conn, order_id)
+    final = len(packages)
+    label_state = {
+        j.package_id: j.status
+        for j in pq.latest_jobs_of_order(conn, order_id)
+        if j.kind == "shipping_label"
+    }
+    job_ids: list[str] = []
+    numbers: list[int] = []
+    for p in packages:
+        if p.label_count is None or p.label_count == final:
+            continue
+        pkq.set_label_count(conn, p.id, final)
+        # A label not built yet (waiting for its printer, or failed and retried) is built
+        # with the count set now; only one that may be on the box already prints again.
+        if label_state.get(p.id) in LABEL_MAYBE_OUT:
+            job_ids.append(queue_package_label(conn, order_id, p.id, now, again=True))
+            numbers.append(p.number)
+    return job_ids, Relabelled(tuple(numbers), final) if numbers else None
 
 
 def _outer(box: Any, package: Any) -> tuple[int, int, int] | None:
@@ -137,15 +200,18 @@ def _outer(box: Any, package: Any) -> tuple[int, int, int] | None:
 
 def finish_order(
     conn: Connection, ctx: StationContext, now: datetime, header: Any, empty_package_id: int
-) -> tuple[str, ...]:
+) -> tuple[tuple[str, ...], Relabelled | None]:
     """Every unit is in a closed box or approved short, and the open box is empty (the
-    rest was short-shipped, or moved): the empty box goes, the order is packed."""
+    rest was short-shipped, or moved): the empty box goes, the order is packed. Returns
+    the print jobs and the boxes whose labels print again with the final count."""
     pkq.delete_package(conn, empty_package_id)
     _order_packed(conn, ctx, now, header, read_state(conn, header.id))
     job_ids = [queue_document(conn, "packing_slip", header.id, now)]
+    relabel_jobs, relabelled = _correct_labels(conn, header.id, now)
+    job_ids.extend(relabel_jobs)
     if header.gift:
         job_ids.append(queue_document(conn, "gift_note", header.id, now))
-    return tuple(job_ids)
+    return tuple(job_ids), relabelled
 
 
 def _order_packed(

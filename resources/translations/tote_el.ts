@@ -752,12 +752,32 @@
         <translation>✔ {name}  ({packed} από {ordered})</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="334"/>
+        <location filename="../../ui/messages.py" line="301"/>
+        <source>Order {order} packed: it ships in {boxes} boxes</source>
+        <translation>Η παραγγελία {order} συσκευάστηκε: αποστέλλεται σε {boxes} κουτιά</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="305"/>
+        <source>Order {order} packed: it ships in 1 box</source>
+        <translation>Η παραγγελία {order} συσκευάστηκε: αποστέλλεται σε 1 κουτί</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="355"/>
+        <source>A new label prints for box {box}: stick it over the old one, then scan the next order.</source>
+        <translation>Τυπώνεται νέα ετικέτα για το κουτί {box}: κολλήστε την πάνω στην παλιά και σαρώστε την επόμενη παραγγελία.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="360"/>
+        <source>New labels print for boxes {boxes}: stick each over the old one, then scan the next order.</source>
+        <translation>Τυπώνονται νέες ετικέτες για τα κουτιά {boxes}: κολλήστε την καθεμία πάνω στην παλιά και σαρώστε την επόμενη παραγγελία.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="347"/>
         <source>1 unit to go</source>
         <translation>Απομένει 1 τεμάχιο</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="335"/>
+        <location filename="../../ui/messages.py" line="348"/>
         <source>{left} units to go</source>
         <translation>Απομένουν {left} τεμάχια</translation>
     </message>
@@ -772,52 +792,52 @@
         <translation>Σαρώστε την ξανά για να συνεχίσετε ή σαρώστε άλλη παραγγελία.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="301"/>
+        <location filename="../../ui/messages.py" line="314"/>
         <source>Order {order} packed</source>
         <translation>Η παραγγελία {order} συσκευάστηκε</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="302"/>
+        <location filename="../../ui/messages.py" line="315"/>
         <source>Printing its documents… Scan the next order.</source>
         <translation>Εκτύπωση εγγράφων… Σαρώστε την επόμενη παραγγελία.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="307"/>
+        <location filename="../../ui/messages.py" line="320"/>
         <source>Order {order}: scan every item</source>
         <translation>Παραγγελία {order}: σαρώστε κάθε είδος</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="308"/>
+        <location filename="../../ui/messages.py" line="321"/>
         <source>{packed} of {total} units packed</source>
         <translation>{packed} από {total} τεμάχια συσκευασμένα</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="318"/>
+        <location filename="../../ui/messages.py" line="331"/>
         <source>Scanner {name} sent a scan without an end</source>
         <translation>Ο σαρωτής {name} έστειλε σάρωση χωρίς τέλος</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="319"/>
+        <location filename="../../ui/messages.py" line="332"/>
         <source>Scanner {name} sent unreadable bytes</source>
         <translation>Ο σαρωτής {name} έστειλε μη αναγνώσιμα bytes</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="320"/>
+        <location filename="../../ui/messages.py" line="333"/>
         <source>Scanner {name} sent control characters</source>
         <translation>Ο σαρωτής {name} έστειλε χαρακτήρες ελέγχου</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="321"/>
+        <location filename="../../ui/messages.py" line="334"/>
         <source>Scanner {name} sent half a scan</source>
         <translation>Ο σαρωτής {name} έστειλε μισή σάρωση</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="323"/>
+        <location filename="../../ui/messages.py" line="336"/>
         <source>Scanner {name} sent no valid scan</source>
         <translation>Ο σαρωτής {name} δεν έστειλε έγκυρη σάρωση</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="326"/>
+        <location filename="../../ui/messages.py" line="339"/>
         <source>Nothing was recorded. Scan again; if it repeats, check the cable.</source>
         <translation>Δεν καταγράφηκε τίποτα. Σαρώστε ξανά. Αν επαναληφθεί, ελέγξτε το καλώδιο.</translation>
     </message>

@@ -240,3 +240,39 @@ def test_an_order_cancelled_at_the_office_mid_pack_stops_and_the_box_closes_neve
         with rig.store.sessions() as s:
             assert s.execute(select(Package.status)).scalars().all() == ["open"]
         assert jobs(rig, number) == []
+
+
+def test_a_label_already_on_a_box_prints_again_when_the_order_ships_in_fewer_boxes(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Box 1 is closed and labelled "PKG 1 OF 2"; the rest is missing and ships short. The
+    order goes out in one box, so box 1's label prints again as "PKG 1 OF 1" with the same
+    SSCC, and the banner tells the packer to stick it over the old one."""
+    with pack_rig(tmp_path) as rig:
+        number, codes = pick_order(rig.store, min_lines=2, gift=False)
+        rig.scan(number)
+        rig.scan(codes[0])
+        for code in ("CMD:CLOSE-BOX", "CMD:BOX-OK"):
+            rig.scan(code)
+        first = rig.put_on_scale(expected_weight(rig))
+        assert isinstance(first, ScanResult) and first.outcome is Outcome.PACKAGE_CLOSED
+        wait_until(lambda: jobs(rig, number) == [("shipping_label", "done")], timeout_s=20)
+        [old] = rig.output.glob(f"{number}-shipping-label-1.*")
+        assert b"PKG 1 OF 2" in old.read_bytes()
+        rig.lift_box()
+        for code in ("CMD:SHORT", "OP:OP-003", "RSN:NOT-FOUND"):
+            rig.scan(code)
+        assert "it ships in 1 box" in rig.window.banner.text()
+        assert "new label prints for box 1" in rig.window.banner.text()
+        wait_until(lambda: all(st == "done" for _, st in jobs(rig, number)), timeout_s=20)
+        assert [k for k, _ in jobs(rig, number)] == [
+            "shipping_label",
+            "packing_slip",
+            "shipping_label",
+        ]
+        [new] = rig.output.glob(f"{number}-shipping-label-1-copy2.*")
+        assert b"PKG 1 OF 1" in new.read_bytes()
+        with rig.store.sessions() as s:
+            sscc = s.execute(select(Package.sscc)).scalar_one()
+        assert sscc is not None and sscc.encode() in new.read_bytes()
+        assert sscc.encode() in old.read_bytes()

@@ -16,6 +16,7 @@ from app.usecases.package_views import (
     PlanView,
     ReasonChoice,
 )
+from app.usecases.results import Outcome, ScanResult
 from tests.ui.pack_panel_shots import (
     BOX_M_PLAN,
     CLOSED_BOX,
@@ -25,7 +26,7 @@ from tests.ui.pack_panel_shots import (
     sample_views,
 )
 from ui.box_picture import FRAGILE, BoxPicture
-from ui.messages import units_to_go
+from ui.messages import outcome_feedback, units_to_go
 from ui.pack_texts import plan_problem_text, reason_text, step_prompt
 from ui.qt import QApplication, QColor, QImage, Qt
 from ui.screens.pack_panels import OUT_OF_RANGE, ElidedLine, PackagesPanel, WeighPanel
@@ -265,3 +266,27 @@ def test_greek_words_the_plan_problem_and_the_units_left() -> None:
         "Διαλέξτε εσείς κουτί και σαρώστε το."
     )
     assert (units_to_go(1), units_to_go(2)) == ("Απομένει 1 τεμάχιο", "Απομένουν 2 τεμάχια")
+
+
+def relabelled(relabel: str, boxes: int) -> ScanResult:
+    view = sample_views()["50-pack-box-plan"]
+    params = {"package": boxes, "relabel": relabel, "boxes": boxes}
+    return ScanResult(Outcome.ORDER_PACKED, view, params=params)
+
+
+def test_a_packed_order_with_labels_printed_again_says_which_boxes_to_relabel() -> None:
+    one = outcome_feedback(relabelled("1", 1))
+    assert one.tone == "warn" and one.headline.endswith("packed: it ships in 1 box")
+    assert one.action.startswith("A new label prints for box 1: stick it over the old one")
+    two = outcome_feedback(relabelled("1, 2", 3))
+    assert two.headline.endswith("packed: it ships in 3 boxes")
+    assert two.action.startswith("New labels print for boxes 1, 2: stick each over")
+    plain = outcome_feedback(ScanResult(Outcome.ORDER_PACKED, relabelled("1", 1).view))
+    assert plain.tone == "done"
+
+
+@pytest.mark.usefixtures("greek")
+def test_greek_says_which_boxes_to_relabel() -> None:
+    feedback = outcome_feedback(relabelled("1", 1))
+    assert feedback.headline.endswith("συσκευάστηκε: αποστέλλεται σε 1 κουτί")
+    assert feedback.action.startswith("Τυπώνεται νέα ετικέτα για το κουτί 1")

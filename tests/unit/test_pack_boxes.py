@@ -7,97 +7,27 @@ four units fit the small one, eight the medium one.
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
-import pytest
 from sqlalchemy import select
 
-from app.domain.check_weigh import Tolerance
 from app.domain.tracking import is_valid_tracking
-from app.scanning import RawScan
 from app.store.open import Store
-from app.store.tables import BoxType, Operator, OrderLine, OutboxEvent, Package, PrintJob
-from app.usecases.pack_settings import PackingSettings
+from app.store.tables import BoxType, OrderLine, PrintJob
 from app.usecases.pack_station import PackStation
 from app.usecases.package_views import NextStep, PlanProblemKind
-from app.usecases.results import Outcome, ScanResult
+from app.usecases.results import Outcome
 from app.usecases.shipping import ShippingDesk
 from tests.conftest import CTX
 from tests.factories import LAMP_GTIN13, MUG_GTIN13, NOW, Catalogue, add_order
-
-SMALL = ("BOX-S", (250, 190, 105), 100, 5)  # code, inner, tare g, dunnage g
-MEDIUM = ("BOX-M", (250, 190, 210), 180, 10)
-FLAT = ("BOX-F", (400, 300, 105), 220, 10)
-
-
-@pytest.fixture
-def boxed(store: Store, catalogue: Catalogue) -> Catalogue:
-    return add_boxes(store, catalogue)
-
-
-def add_boxes(store: Store, catalogue: Catalogue) -> Catalogue:
-    """The three test boxes, a supervisor and a second packer."""
-    with store.sessions.begin() as s:
-        for code, (length, width, height), tare, dunnage in (SMALL, MEDIUM, FLAT):
-            s.add(
-                BoxType(
-                    code=code,
-                    name=f"{code} {length}x{width}x{height}",
-                    inner_length_mm=length,
-                    inner_width_mm=width,
-                    inner_height_mm=height,
-                    outer_length_mm=length + 6,
-                    outer_width_mm=width + 6,
-                    outer_height_mm=height + 6,
-                    tare_g=tare,
-                    max_weight_g=10_000,
-                    cost_cents=50,
-                    dunnage_g=dunnage,
-                )
-            )
-        s.add(Operator(code="SUP-1", name="Sam Supervisor", role="supervisor"))
-        s.add(Operator(code="OP-T2", name="Pat Packer", role="packer"))
-    return catalogue
-
-
-@pytest.fixture
-def desk(store: Store, boxed: Catalogue) -> PackStation:
-    return packing_desk(store)
-
-
-def packing_desk(store: Store) -> PackStation:
-    """A station that wants the box confirmed and every box weighed (±30 g or 3 %)."""
-    s = PackStation(
-        store.sessions,
-        CTX,
-        clock=lambda: NOW,
-        packing=PackingSettings(require_box=True, check_weigh=True, tolerance=Tolerance(30, 3)),
-        shipping=ShippingDesk(prefixes={"DHL": "JD"}),
-    )
-    s.ensure_station("Test station")
-    return s
-
-
-def scan(station: PackStation, code: str, weight_g: int | None = None) -> ScanResult:
-    return station.scan(RawScan(code, "test"), weight_g)
-
-
-def events(store: Store, type_: str) -> list[dict[str, Any]]:
-    with store.sessions() as s:
-        rows = s.execute(
-            select(OutboxEvent.payload).where(OutboxEvent.type == type_).order_by(OutboxEvent.seq)
-        ).scalars()
-        return [json.loads(r) for r in rows]
-
-
-def packages(store: Store) -> list[Any]:
-    with store.sessions() as s:
-        return list(s.execute(select(Package).order_by(Package.number)).scalars())
-
-
-def expected_g(units: int, box: tuple[str, tuple[int, int, int], int, int]) -> int:
-    return units * 350 + box[2] + box[3]
+from tests.pack_desk import (
+    MEDIUM,
+    SMALL,
+    events,
+    expected_g,
+    mug_boxed_lamp_missing,
+    packages,
+    scan,
+    ship_the_rest_short,
+)
 
 
 def test_the_suggestion_accepted_and_weighed_packs_the_order_without_a_touch(
@@ -365,14 +295,8 @@ def test_short_shipping_the_rest_after_the_last_box_closed_packs_the_order(
 ) -> None:
     """The lamp is missing once the mug's box is closed and labelled: the short-shipment
     packs the order at once (the empty next box goes), with its slip."""
-    with store.sessions.begin() as s:
-        add_order(s, "SO-1", [(boxed.mug, 1), (boxed.lamp, 1)])
-    for code in ("SO-1", MUG_GTIN13, "CMD:CLOSE-BOX", "CMD:BOX-OK"):
-        scan(desk, code)
-    assert desk.weigh(350 + 105) is not None
-    for code in ("CMD:SHORT", "OP:SUP-1"):
-        scan(desk, code)
-    done = scan(desk, "RSN:NOT-FOUND")
+    mug_boxed_lamp_missing(store, boxed, desk)
+    done = ship_the_rest_short(desk)
     assert done.outcome is Outcome.ORDER_PACKED
     assert [p.status for p in packages(store)] == ["closed"]
     with store.sessions() as s:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from sqlalchemy import insert, select, text, update
 
 from app.store.db import open_engine
@@ -23,26 +22,14 @@ from app.usecases.package_views import NextStep, PlanProblem, PlanProblemKind
 from app.usecases.results import Outcome
 from tests.conftest import CTX
 from tests.factories import KETTLE_GTIN13, LAMP_GTIN13, MUG_GTIN13, NOW, Catalogue, add_order
-from tests.sync.docs import ADDRESS, order, orders_page
-from tests.unit.test_pack_boxes import (
+from tests.pack_desk import (
     SMALL,
-    add_boxes,
     events,
     expected_g,
     packages,
-    packing_desk,
     scan,
 )
-
-
-@pytest.fixture
-def boxed(store: Store, catalogue: Catalogue) -> Catalogue:
-    return add_boxes(store, catalogue)
-
-
-@pytest.fixture
-def desk(store: Store, boxed: Catalogue) -> PackStation:
-    return packing_desk(store)
+from tests.sync.docs import ADDRESS, order, orders_page
 
 
 def test_a_product_without_a_size_is_named_and_the_order_still_opens(
