@@ -329,7 +329,7 @@ class PrintJob(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     job_id: Mapped[str] = mapped_column(String(36), unique=True)
     kind: Mapped[str] = mapped_column(String(30))
-    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"))
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
     package_id: Mapped[int | None] = mapped_column(ForeignKey("packages.id"))  # labels
     # pending -> sending -> done | pending (not sent, waits) | uncertain; failed after too
     # many attempts or the deadline. "uncertain": the bytes may have reached the printer, so

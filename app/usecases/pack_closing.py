@@ -14,6 +14,7 @@ again with the final count.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -144,32 +145,39 @@ def close_package(
         _open_next(conn, now, header, shipping)
     # The label is built after this transaction: the count it prints is set here, once the
     # next box's plan says how many more the order needs (all of them, when it is packed).
-    pkq.set_label_count(conn, package.id, _expected_boxes(conn, header.id))
+    packages = pkq.order_packages(conn, header.id)
+    pkq.set_label_count(conn, package.id, _expected_boxes(packages))
     relabelled = None
     if packed:
-        relabel_jobs, relabelled = _correct_labels(conn, header.id, now)
+        relabel_jobs, relabelled = _correct_labels(conn, header.id, now, packages, package.id)
         job_ids.extend(relabel_jobs)
         if header.gift:
             job_ids.append(queue_document(conn, "gift_note", header.id, now))
     return Closed(package.number, packed, tuple(job_ids), relabelled)
 
 
-def _expected_boxes(conn: Connection, order_id: int) -> int:
+def _expected_boxes(packages: Sequence[Any]) -> int:
     """The boxes the order ships in, as far as known: those closed, and what the open
     box's plan needs for the rest (at least the open box itself)."""
-    packages = pkq.order_packages(conn, order_id)
     closed = sum(1 for p in packages if p.status == "closed")
     still_open = next((p for p in packages if p.status != "closed"), None)
     return closed + (max(1, boxes_total(still_open.plan)) if still_open is not None else 0)
 
 
 def _correct_labels(
-    conn: Connection, order_id: int, now: datetime
+    conn: Connection, order_id: int, now: datetime, packages: Sequence[Any], closing: int = 0
 ) -> tuple[list[str], Relabelled | None]:
-    """The order is packed: every label printed with another box count than the final one
-    prints again (same SSCC and tracking number). Returns the jobs, and which boxes."""
-    packages = pkq.order_packages(conn, order_id)
+    """The order is packed in ``packages``: every label printed with another box count
+    prints again (same SSCC and tracking number). ``closing``: the package whose label was
+    just queued with the final count. Returns the jobs, and which boxes."""
     final = len(packages)
+    stale = [
+        p
+        for p in packages
+        if p.id != closing and p.label_count is not None and p.label_count != final
+    ]
+    if not stale:  # the usual case: the plan's count was right
+        return [], None
     label_state = {
         j.package_id: j.status
         for j in pq.latest_jobs_of_order(conn, order_id)
@@ -177,9 +185,7 @@ def _correct_labels(
     }
     job_ids: list[str] = []
     numbers: list[int] = []
-    for p in packages:
-        if p.label_count is None or p.label_count == final:
-            continue
+    for p in stale:
         pkq.set_label_count(conn, p.id, final)
         # A label not built yet (waiting for its printer, or failed and retried) is built
         # with the count set now; only one that may be on the box already prints again.
@@ -207,7 +213,8 @@ def finish_order(
     pkq.delete_package(conn, empty_package_id)
     _order_packed(conn, ctx, now, header, read_state(conn, header.id))
     job_ids = [queue_document(conn, "packing_slip", header.id, now)]
-    relabel_jobs, relabelled = _correct_labels(conn, header.id, now)
+    packages = pkq.order_packages(conn, header.id)
+    relabel_jobs, relabelled = _correct_labels(conn, header.id, now, packages)
     job_ids.extend(relabel_jobs)
     if header.gift:
         job_ids.append(queue_document(conn, "gift_note", header.id, now))
