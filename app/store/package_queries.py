@@ -29,13 +29,14 @@ _CONTENTS = (
     select(
         contents.c.package_id,
         contents.c.order_line_id,
+        contents.c.product_id,
         contents.c.qty,
         lines.c.line_no,
         products.c.sku,
         products.c.name,
         products.c.weight_g,
     )
-    .select_from(contents.join(lines).join(products))
+    .select_from(contents.join(lines).join(products, products.c.id == contents.c.product_id))
     .join(packages, packages.c.id == contents.c.package_id)
     .where(packages.c.order_id == bindparam("order_id"))
     .order_by(packages.c.number, lines.c.line_no)
@@ -46,12 +47,14 @@ _REMOVE = (
     .where(
         contents.c.package_id == bindparam("in_package"),
         contents.c.order_line_id == bindparam("of_line"),
+        contents.c.product_id == bindparam("of_product"),
     )
     .values(qty=contents.c.qty - bindparam("units"))
 )
 _DROP_LAST = delete(contents).where(
     contents.c.package_id == bindparam("in_package"),
     contents.c.order_line_id == bindparam("of_line"),
+    contents.c.product_id == bindparam("of_product"),
     contents.c.qty <= bindparam("units"),
 )
 
@@ -62,7 +65,8 @@ def order_packages(conn: Connection, order_id: int) -> list[Any]:
 
 
 def order_contents(conn: Connection, order_id: int) -> list[Any]:
-    """(package_id, order_line_id, qty, line_no, sku, name, weight_g) of every package."""
+    """(package_id, order_line_id, product_id, qty, line_no, sku, name, weight_g) of every
+    package: the product in the box, which may be a substitute for the line's."""
     return list(conn.execute(_CONTENTS, {"order_id": order_id}))
 
 
@@ -167,8 +171,16 @@ def delete_package(conn: Connection, package_id: int) -> None:
     conn.execute(delete(packages).where(packages.c.id == package_id))
 
 
-def remove_units(conn: Connection, package_id: int, line_id: int, units: int) -> None:
-    params = {"in_package": package_id, "of_line": line_id, "units": units}
+def remove_units(
+    conn: Connection, package_id: int, line_id: int, product_id: int, units: int
+) -> None:
+    """``units`` of ``product_id`` out of the box, and no longer packed for the line."""
+    params = {
+        "in_package": package_id,
+        "of_line": line_id,
+        "of_product": product_id,
+        "units": units,
+    }
     if conn.execute(_DROP_LAST, params).rowcount == 0:  # more than these units are in it
         conn.execute(_REMOVE, params)
     conn.execute(

@@ -124,12 +124,16 @@ _PACKAGE_COUNT = select(func.count()).where(packages.c.order_id == bindparam("or
 _NEW_PACKAGE = insert(packages)
 _upsert = sqlite_insert(contents)
 _ADD_CONTENT = _upsert.on_conflict_do_update(
-    index_elements=[contents.c.package_id, contents.c.order_line_id],
+    index_elements=[contents.c.package_id, contents.c.order_line_id, contents.c.product_id],
     set_={"qty": contents.c.qty + _upsert.excluded.qty},
 )
 _PACKAGE_CONTENTS = (
     select(packages.c.number, lines.c.line_no, products.c.sku, contents.c.qty)
-    .select_from(contents.join(packages).join(lines).join(products))
+    .select_from(
+        contents.join(packages)
+        .join(lines)
+        .join(products, products.c.id == contents.c.product_id)  # what is in the box
+    )
     .where(packages.c.order_id == bindparam("order_id"))
     .order_by(packages.c.number, lines.c.line_no)
 )
@@ -245,8 +249,19 @@ def open_package(conn: Connection, order_id: int, now: datetime) -> tuple[int, i
     return int(result.inserted_primary_key[0]), number
 
 
-def add_content(conn: Connection, package_id: int, line_id: int, units: int) -> None:
-    conn.execute(_ADD_CONTENT, {"package_id": package_id, "order_line_id": line_id, "qty": units})
+def add_content(
+    conn: Connection, package_id: int, line_id: int, product_id: int, units: int
+) -> None:
+    """``units`` of ``product_id`` (the line's product or an allowed substitute) put in."""
+    conn.execute(
+        _ADD_CONTENT,
+        {
+            "package_id": package_id,
+            "order_line_id": line_id,
+            "product_id": product_id,
+            "qty": units,
+        },
+    )
 
 
 def package_contents(conn: Connection, order_id: int) -> list[Any]:

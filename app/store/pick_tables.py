@@ -140,7 +140,9 @@ class SortSlot(Base):
     position: Mapped[int] = mapped_column(Integer)
     order_number: Mapped[str] = mapped_column(String(40))
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Named: the naming convention's "uq_<table>_<first column>" would give both one name,
+    # and schema comparisons would then see only one of them.
     __table_args__ = (
-        UniqueConstraint("sort_group", "position"),
-        UniqueConstraint("sort_group", "order_number"),
+        UniqueConstraint("sort_group", "position", name="uq_sort_slots_position"),
+        UniqueConstraint("sort_group", "order_number", name="uq_sort_slots_order_number"),
     )

@@ -15,6 +15,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0005_layout",
     "0006_picking",
     "0007_packing",
-    "0008_label_count",
+    "0008_boxes_as_shipped",
 )
 HEAD = KNOWN_REVISIONS[-1]

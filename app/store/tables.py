@@ -217,10 +217,12 @@ class PackageContent(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     package_id: Mapped[int] = mapped_column(ForeignKey("packages.id"))
     order_line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id"))
+    # The product in the box: the line's own, or a substitute the order allows.
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
     qty: Mapped[int] = mapped_column(Integer)
     package: Mapped[Package] = relationship(back_populates="contents")
     __table_args__ = (
-        UniqueConstraint("package_id", "order_line_id"),
+        UniqueConstraint("package_id", "order_line_id", "product_id"),
         CheckConstraint("qty >= 1", name="qty_positive"),
     )
 

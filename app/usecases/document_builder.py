@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.documents import Address
 from app.domain.labels import Document, GiftNote, ShippingLabel
-from app.store.tables import BoxType, OrderLine, Package, PackageContent
+from app.store.tables import BoxType, Package, PackageContent, Product
 from app.usecases.packing_slip import build_packing_slip
 from app.usecases.views import load_order, special_flags
 
@@ -95,8 +95,9 @@ def _estimated_weight(session: Session, package: Package, box: BoxType | None) -
 
 
 def _product_weight(session: Session, content: PackageContent) -> int:
-    line = session.get(OrderLine, content.order_line_id)
-    return line.product.weight_g if line is not None else 0
+    """The weight of the product in the box (a substitute weighs what it weighs)."""
+    product = session.get(Product, content.product_id)
+    return product.weight_g if product is not None else 0
 
 
 def job_file_name(kind: str, order_number: str, package_number: int | None, copy: int) -> str:

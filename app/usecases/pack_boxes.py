@@ -61,6 +61,15 @@ class BoxState:
                 found[c.order_line_id] = found.get(c.order_line_id, 0) + c.qty
         return found
 
+    def product_units_in(self, package_id: int) -> dict[tuple[int, int], int]:
+        """Units per (order line id, product id) in a package: a substitute apart."""
+        found: dict[tuple[int, int], int] = {}
+        for c in self.contents:
+            if c.package_id == package_id:
+                key = (c.order_line_id, c.product_id)
+                found[key] = found.get(key, 0) + c.qty
+        return found
+
     def items_weight_g(self, package_id: int) -> int:
         return sum(c.qty * c.weight_g for c in self.contents if c.package_id == package_id)
 
@@ -209,10 +218,11 @@ class BoxFlow:
         )
 
     def _package_view(self, state: BoxState, package: Any) -> PackageView:
-        names = {r.id: (r.sku, r.name) for r in state.lines}
-        contents = tuple(
-            (*names[line_id], qty) for line_id, qty in state.units_in(package.id).items()
-        )
+        in_box: dict[tuple[str, str], int] = {}  # (sku, name) of what is in it, substitutes too
+        for c in state.contents:
+            if c.package_id == package.id:
+                in_box[(c.sku, c.name)] = in_box.get((c.sku, c.name), 0) + c.qty
+        contents = tuple((sku, name, qty) for (sku, name), qty in in_box.items())
         box = state.box(package.box_type_id)
         return PackageView(
             number=package.number,

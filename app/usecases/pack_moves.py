@@ -37,8 +37,9 @@ def take_out(
     # The line the unit belongs to: its own product, or a substitute the line allows.
     subs = line_substitutes(conn, [r.id for r in rows])
     mine = [r for r in rows if r.product_id == found.id or found.id in subs.get(r.id, ())]
-    in_open = state.units_in(package.id) if package is not None else {}
-    line = next((r for r in mine if in_open.get(r.id)), None)
+    # The unit is taken out as the product scanned: a substitute in the box is itself.
+    in_open = state.product_units_in(package.id) if package is not None else {}
+    line = next((r for r in mine if in_open.get((r.id, found.id))), None)
     now = boxes.clock()
     if line is None and damaged:
         if not mine:
@@ -52,7 +53,7 @@ def take_out(
         boxes.flow.pending = None
         detail = {"line_no": spare.line_no, "sku": found.sku, "in_box": False}
         audit(conn, boxes.ctx(), now, "item_damaged", header.number, detail)
-        _record_damaged(boxes, conn, header, spare, now)
+        _record_damaged(boxes, conn, header, spare, found.sku, now)
         return ScanResult(Outcome.DAMAGED_NOTED, boxes.view(conn, header.id, spare.line_no))
     if line is None or package is None:
         return refuse(Reason.NOT_IN_OPEN_BOX, boxes.view(conn, header.id), sku=found.sku)
@@ -62,7 +63,7 @@ def take_out(
             Reason.LAST_UNIT_OF_LABELLED_BOX, boxes.view(conn, header.id), package=package.number
         )
     boxes.flow.pending = None
-    pkq.remove_units(conn, package.id, line.id, 1)
+    pkq.remove_units(conn, package.id, line.id, found.id, 1)
     boxes.flow.measured.pop(package.id, None)
     audit(
         conn,
@@ -72,7 +73,7 @@ def take_out(
         header.number,
         {
             "line_no": line.line_no,
-            "sku": line.sku,
+            "sku": found.sku,
             "package": package.number,
             "damaged": damaged,
         },
@@ -81,19 +82,20 @@ def take_out(
         conn,
         boxes.ctx(),
         now,
-        ItemRemoved(header.number, line.line_no, line.sku, 1, package.number, damaged),
+        ItemRemoved(header.number, line.line_no, found.sku, 1, package.number, damaged),
     )
     if damaged:
-        _record_damaged(boxes, conn, header, line, now)
+        _record_damaged(boxes, conn, header, line, found.sku, now)
         return ScanResult(Outcome.DAMAGED_NOTED, boxes.view(conn, header.id, line.line_no))
     return ScanResult(Outcome.ITEM_REMOVED, boxes.view(conn, header.id, line.line_no))
 
 
 def _record_damaged(
-    boxes: BoxActions, conn: Connection, header: Any, line: Any, now: datetime
+    boxes: BoxActions, conn: Connection, header: Any, line: Any, sku: str, now: datetime
 ) -> None:
+    """``sku``: the product damaged, the line's own or its substitute."""
     where = boxes.ctx().station_code
-    emit(conn, boxes.ctx(), now, ItemDamaged(header.number, line.line_no, line.sku, where, 1))
+    emit(conn, boxes.ctx(), now, ItemDamaged(header.number, line.line_no, sku, where, 1))
 
 
 def reopen(boxes: BoxActions, conn: Connection, header: Any, sscc: str) -> ScanResult | None:

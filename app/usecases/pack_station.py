@@ -316,7 +316,7 @@ class PackStation:
             line = next(r for r in rows if r.line_no == line_no)
             q.add_packed(conn, line.id, units)
             package_id, package_no = q.open_package(conn, header.id, now)
-            q.add_content(conn, package_id, line.id, units)
+            q.add_content(conn, package_id, line.id, found.id, units)
             detail: dict[str, object] = {
                 "line_no": line_no,
                 "sku": found.sku,

@@ -271,3 +271,42 @@ def test_a_problem_stored_by_an_older_version_keeps_its_text() -> None:
     assert old == (None, PlanProblem(PlanProblemKind.OTHER, (), "No standard box fits TS-LAMP"))
     odd = plan_view('{"problem": "x", "kind": "from-the-future", "items": ["A"]}', [], [])
     assert odd == (None, PlanProblem(PlanProblemKind.OTHER, ("A",), "x"))
+
+
+def test_a_substitute_is_weighed_listed_and_taken_out_as_itself(
+    store: Store, boxed: Catalogue, desk: PackStation
+) -> None:
+    """Two lamps ordered, a 1,200 g kettle allowed instead: the box with a lamp and the
+    kettle is expected to weigh what they weigh (no supervisor for the difference), lists
+    the kettle, can't give up a lamp it does not hold, and the centre hears what shipped."""
+    with store.sessions.begin() as s:
+        add_order(s, "SO-1", [(boxed.lamp, 2)])
+        line_id = s.execute(select(OrderLine.id)).scalar_one()
+        s.execute(
+            insert(table(OrderLineSubstitute)),
+            {"order_line_id": line_id, "product_id": boxed.kettle},
+        )
+        s.execute(update(Product).where(Product.id == boxed.kettle).values(weight_g=1200))
+    for code in ("SO-1", KETTLE_GTIN13, "CMD:REMOVE"):
+        scan(desk, code)
+    refused = scan(desk, LAMP_GTIN13)  # only the kettle is in: no lamp comes out
+    assert refused.reason is not None and refused.reason.value == "not_in_open_box"
+    scan(desk, "CMD:REMOVE")
+    assert scan(desk, KETTLE_GTIN13).outcome is Outcome.ITEM_REMOVED
+    assert [e["sku"] for e in events(store, "ItemRemoved")] == ["TS-KETTLE"]
+    for code in (KETTLE_GTIN13, LAMP_GTIN13):
+        last = scan(desk, code)
+    assert last.view is not None
+    [box] = last.view.packages
+    assert sorted(sku for sku, _, _ in box.contents) == ["TS-KETTLE", "TS-LAMP"]
+    scan(desk, "CMD:BOX-OK")
+    view = desk.current()
+    assert view is not None and view.weigh is not None
+    box_code = view.plan.box_code if view.plan is not None else ""
+    tare = {"BOX-S": 105, "BOX-M": 190, "BOX-F": 230}[box_code]
+    assert view.weigh.expected_g == 1200 + 350 + tare
+    done = desk.weigh(1200 + 350 + tare + 10)
+    assert done is not None and done.outcome is Outcome.ORDER_PACKED
+    [packed] = events(store, "OrderPacked")
+    shipped = {(c["sku"], c["quantity"]) for c in packed["packages"][0]["contents"]}
+    assert shipped == {("TS-KETTLE", 1), ("TS-LAMP", 1)}
