@@ -131,9 +131,8 @@ def test_changing_ones_mind_after_another_box_takes_the_suggestion(
     assert (closed["box"], closed.get("box_reason")) == ("BOX-S", None)
 
 
-def test_a_substitute_in_the_box_comes_out_again(
-    store: Store, boxed: Catalogue, desk: PackStation
-) -> None:
+def lamps_or_a_kettle(store: Store, boxed: Catalogue) -> None:
+    """SO-1: two lamps, where the centre allows a kettle instead."""
     with store.sessions.begin() as s:
         add_order(s, "SO-1", [(boxed.lamp, 2)])
         line_id = s.execute(select(OrderLine.id)).scalar_one()
@@ -141,6 +140,12 @@ def test_a_substitute_in_the_box_comes_out_again(
             insert(table(OrderLineSubstitute)),
             {"order_line_id": line_id, "product_id": boxed.kettle},
         )
+
+
+def test_a_substitute_in_the_box_comes_out_again(
+    store: Store, boxed: Catalogue, desk: PackStation
+) -> None:
+    lamps_or_a_kettle(store, boxed)
     for code in ("SO-1", KETTLE_GTIN13, "CMD:REMOVE"):
         scan(desk, code)
     assert scan(desk, KETTLE_GTIN13).outcome is Outcome.ITEM_REMOVED
@@ -279,13 +284,8 @@ def test_a_substitute_is_weighed_listed_and_taken_out_as_itself(
     """Two lamps ordered, a 1,200 g kettle allowed instead: the box with a lamp and the
     kettle is expected to weigh what they weigh (no supervisor for the difference), lists
     the kettle, can't give up a lamp it does not hold, and the centre hears what shipped."""
+    lamps_or_a_kettle(store, boxed)
     with store.sessions.begin() as s:
-        add_order(s, "SO-1", [(boxed.lamp, 2)])
-        line_id = s.execute(select(OrderLine.id)).scalar_one()
-        s.execute(
-            insert(table(OrderLineSubstitute)),
-            {"order_line_id": line_id, "product_id": boxed.kettle},
-        )
         s.execute(update(Product).where(Product.id == boxed.kettle).values(weight_g=1200))
     for code in ("SO-1", KETTLE_GTIN13, "CMD:REMOVE"):
         scan(desk, code)
