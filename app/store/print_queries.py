@@ -125,8 +125,18 @@ def latest_jobs_of_order(conn: Connection, order_id: int) -> list[Any]:
         print_jobs.c.package_id,
         print_jobs.c.copy,
         print_jobs.c.status,
+        print_jobs.c.claimed_until,
     ).where(print_jobs.c.id.in_(newest))
     return list(conn.execute(stmt.order_by(print_jobs.c.id)))
+
+
+def mark_replaced(conn: Connection, job_id: str) -> None:
+    """An uncertain job made obsolete by a newer copy: nobody is asked about it again."""
+    conn.execute(
+        update(print_jobs)
+        .where(print_jobs.c.job_id == job_id, print_jobs.c.status == "uncertain")
+        .values(status="replaced", claimed_until=None, claimed_by=None)
+    )
 
 
 def max_copy(conn: Connection, order_id: int, kind: str, package_id: int | None) -> int:

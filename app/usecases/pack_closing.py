@@ -33,6 +33,7 @@ from app.usecases.print_plan import (
     LabelSettings,
     assign_sscc,
     queue_document,
+    queue_next_copy,
     queue_package_label,
 )
 from app.usecases.shipping import ShippingDesk
@@ -178,8 +179,8 @@ def _correct_labels(
     ]
     if not stale:  # the usual case: the plan's count was right
         return [], None
-    label_state = {
-        j.package_id: j.status
+    newest = {
+        j.package_id: j
         for j in pq.latest_jobs_of_order(conn, order_id)
         if j.kind == "shipping_label"
     }
@@ -187,12 +188,24 @@ def _correct_labels(
     numbers: list[int] = []
     for p in stale:
         pkq.set_label_count(conn, p.id, final)
+        job = newest.get(p.id)
         # A label not built yet (waiting for its printer, or failed and retried) is built
         # with the count set now; only one that may be on the box already prints again.
-        if label_state.get(p.id) in LABEL_MAYBE_OUT:
-            job_ids.append(queue_package_label(conn, order_id, p.id, now, again=True))
-            numbers.append(p.number)
+        if job is None or not _maybe_out(job, now):
+            continue
+        if job.status == "uncertain":  # the new copy settles the question about the old
+            pq.mark_replaced(conn, job.job_id)
+        job_ids.append(queue_next_copy(conn, order_id, "shipping_label", p.id, job.job_id, now))
+        numbers.append(p.number)
     return job_ids, Relabelled(tuple(numbers), final) if numbers else None
+
+
+def _maybe_out(job: Any, now: datetime) -> bool:
+    """May this label job's paper be on its box already (sent, being sent, or built by a
+    worker that holds it right now)?"""
+    if job.status in LABEL_MAYBE_OUT:
+        return True
+    return job.status == "pending" and job.claimed_until is not None and job.claimed_until > now
 
 
 def _outer(box: Any, package: Any) -> tuple[int, int, int] | None:

@@ -4,6 +4,8 @@ number of boxes. Real store, the real document builder."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import select, update
 
 from app.domain.documents import Address
@@ -13,7 +15,7 @@ from app.store.tables import Package, PrintJob
 from app.usecases.document_builder import JobSpec, build_document
 from app.usecases.pack_station import PackStation
 from app.usecases.results import Outcome
-from tests.factories import LAMP_GTIN13, Catalogue, add_order
+from tests.factories import LAMP_GTIN13, NOW, Catalogue, add_order
 from tests.pack_desk import mug_boxed_lamp_missing, scan, ship_the_rest_short
 
 SHIP_FROM = Address("Tote Ltd", ("1 Dock Road", "Leeds LS1 1AA", "GB"))
@@ -146,3 +148,38 @@ def test_a_smaller_box_than_planned_relabels_the_boxes_closed_before_it(
         (3, 3, 1, "pending"),
         (1, 3, 2, "pending"),
     ]
+
+
+def set_label_job(store: Store, **values: object) -> None:
+    with store.sessions.begin() as s:
+        s.execute(update(PrintJob).where(PrintJob.kind == "shipping_label").values(**values))
+
+
+def test_a_label_a_worker_is_building_counts_as_on_the_box(
+    store: Store, boxed: Catalogue, desk: PackStation
+) -> None:
+    """The worker has claimed box 1's label (it may be drawing "1 OF 2" right now) when the
+    rest ships short: a corrected copy is queued, as for a printed one."""
+    mug_boxed_lamp_missing(store, boxed, desk)
+    set_label_job(store, claimed_by="worker-1", claimed_until=NOW + timedelta(seconds=30))
+    done = ship_the_rest_short(desk)
+    assert dict(done.params) == {"relabel": "1", "boxes": 1}
+    assert [(d.copy, d.package_count) for d, _ in labels(store)] == [(1, 1), (2, 1)]
+
+
+def test_an_uncertain_label_is_replaced_by_the_corrected_copy(
+    store: Store, boxed: Catalogue, desk: PackStation
+) -> None:
+    """Box 1's label may or may not have come out ("uncertain") when the rest ships short:
+    the corrected copy replaces it, so nobody is asked about the obsolete one."""
+    mug_boxed_lamp_missing(store, boxed, desk)
+    set_label_job(store, status="uncertain")
+    ship_the_rest_short(desk)
+    with store.sessions() as s:
+        rows = s.execute(
+            select(PrintJob.job_id, PrintJob.status, PrintJob.copy, PrintJob.reprint_of)
+            .where(PrintJob.kind == "shipping_label")
+            .order_by(PrintJob.id)
+        ).all()
+    [(old_id, old_state, _, _), (_, new_state, new_copy, reprint_of)] = rows
+    assert (old_state, new_state, new_copy, reprint_of) == ("replaced", "pending", 2, old_id)
