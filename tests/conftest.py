@@ -15,8 +15,13 @@ from app.store.open import Store, open_store
 from app.usecases.pack_station import PackStation
 from tests.factories import NOW, Catalogue, add_catalogue
 from tests.postgres import PostgresCluster, postgres_cluster
+from ui.qt import QLocale
 
 __all__ = ["postgres_cluster"]  # one throwaway PostgreSQL for the whole session
+
+# The kiosk sets its language's locale at start (ui.translations); tests start as an English
+# station does, not in the machine's locale (C here, which groups no digits).
+QLocale.setDefault(QLocale("en"))
 
 CTX = StationContext("PACK-T1", "OP-T1")
 

@@ -11,16 +11,17 @@ from __future__ import annotations
 from app.usecases.package_views import NextStep, PackageView, PlanProblem, PlanProblemKind
 from app.usecases.views import PackView
 from ui.qt import translate
+from ui.translations import number
 
 
 def grams(value: int) -> str:
-    """A weight as the screen shows it: "1,240 g"."""
-    return translate("PackTexts", "{grams} g").format(grams=f"{value:,}")
+    """A weight as the screen shows it: "1,240 g" (Greek "1.240 g")."""
+    return translate("PackTexts", "{grams} g").format(grams=number(value))
 
 
 def gram_range(low: int, high: int) -> str:
     """An accepted weight range: "950–1,010 g"."""
-    return translate("PackTexts", "{low}–{high} g").format(low=f"{low:,}", high=f"{high:,}")
+    return translate("PackTexts", "{low}–{high} g").format(low=number(low), high=number(high))
 
 
 def plan_problem_text(problem: PlanProblem | None) -> str | None:

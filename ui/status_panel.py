@@ -15,6 +15,7 @@ from app.sync_status import NOT_CONFIGURED, SyncStatus
 from app.usecases.status import StationStatus
 from ui.qt import QTimer, QWidget, Signal, translate
 from ui.sync_texts import sync_text
+from ui.translations import kilograms
 from ui.widgets import StatusBar
 
 log = logging.getLogger(__name__)
@@ -139,10 +140,10 @@ class StatusPanel(StatusBar):
         elif grams is None:
             self.set_state(self.scale, self.tr("Scale: no weight"), "")
         elif stable:
-            text = self.tr("Scale {kg} kg, stable").format(kg=f"{grams / 1000:.3f}")
+            text = self.tr("Scale {kg} kg, stable").format(kg=kilograms(grams))
             self.set_state(self.scale, text, "good")
         else:
-            text = self.tr("Scale {kg} kg, settling…").format(kg=f"{grams / 1000:.3f}")
+            text = self.tr("Scale {kg} kg, settling…").format(kg=kilograms(grams))
             self.set_state(self.scale, text, "")
 
     def _show_printers(self) -> None:

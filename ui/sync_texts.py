@@ -10,6 +10,7 @@ from datetime import datetime
 
 from app.sync_status import SyncState, SyncStatus
 from ui.qt import translate
+from ui.translations import number
 
 
 def _clock(at: datetime | None) -> str:
@@ -40,7 +41,7 @@ def _main_text(status: SyncStatus) -> tuple[str, str]:
             if total <= 0:  # the first page has not come yet: nothing to count
                 return translate("SyncTexts", "Sync: first download, starting…"), ""
             return translate("SyncTexts", "Sync: first download, {done} of {total}").format(
-                done=f"{done:,}", total=f"{total:,}"
+                done=number(done), total=number(total)
             ), ""
         case SyncState.SYNCING:
             return translate("SyncTexts", "Sync: syncing · {n} events to send").format(
@@ -99,4 +100,4 @@ def initial_sync_prompt(status: SyncStatus) -> str | None:
     percent = min(100, round(100 * done / total))
     return translate(
         "SyncTexts", "Getting orders from the office: {percent}% ({done} of {total})"
-    ).format(percent=percent, done=f"{done:,}", total=f"{total:,}")
+    ).format(percent=percent, done=number(done), total=number(total))

@@ -101,9 +101,10 @@ def plan_json(
         named = [(skus or {}).get(k, k) for k in exc.keys]
         by_key = {i.key: i for i in items}
         sizes = [
-            # No-break spaces: a wrapped line never leaves "g)" alone under its number.
+            # No-break spaces: a wrapped line never leaves "g)" alone under its number; no
+            # thousands sign, which reads as a decimal sign in Greek.
             f"{(skus or {}).get(k, k)} ({i.length_mm}x{i.width_mm}x{i.height_mm}\u00a0mm, "
-            f"{i.weight_g:,}\u00a0g)"
+            f"{i.weight_g}\u00a0g)"
             for k in exc.keys
             if (i := by_key.get(k)) is not None
         ]

@@ -160,8 +160,8 @@ def sample_views() -> dict[str, PackView]:
             packages=(replace(OPEN_BOX, contents=()),),
             plan_problem=PlanProblem(
                 PlanProblemKind.TOO_LARGE,
-                ("TS-004410 (620x400x50\u00a0mm, 2,300\u00a0g)",),
-                "No standard box fits TS-004410 (620x400x50\u00a0mm, 2,300\u00a0g)",
+                ("TS-004410 (620x400x50\u00a0mm, 2300\u00a0g)",),
+                "No standard box fits TS-004410 (620x400x50\u00a0mm, 2300\u00a0g)",
             ),
             next_step=NextStep.ITEMS,
         ),

@@ -27,12 +27,12 @@ from tests.ui.pack_panel_shots import (
 )
 from ui.box_picture import FRAGILE, BoxPicture
 from ui.messages import outcome_feedback, units_to_go
-from ui.pack_texts import plan_problem_text, reason_text, step_prompt
+from ui.pack_texts import gram_range, grams, plan_problem_text, reason_text, step_prompt
 from ui.qt import QApplication, QColor, QImage, Qt
 from ui.screens.pack_panels import OUT_OF_RANGE, ElidedLine, PackagesPanel, WeighPanel
 from ui.screens.reason_buttons import ReasonButtons
 from ui.theme import Metrics, apply_theme
-from ui.translations import install_translations
+from ui.translations import install_translations, kilograms
 from ui.widgets import TONES
 
 REASONS = (
@@ -232,7 +232,7 @@ def test_greek_texts_come_from_the_committed_catalogue(qtbot: QtBot, metrics: Me
     reasons.show_reasons(REASONS)
     assert reasons.buttons[0].text() == "Ξαναμετρήθηκε: το περιεχόμενο είναι σωστό"
     prompt = step_prompt(sample_views()["51-pack-second-box-weigh"])
-    assert prompt == ("Βάλτε το κουτί 2 στη ζυγαριά", "Αναμενόμενο 980 g (950–1,010 g)")
+    assert prompt == ("Βάλτε το κουτί 2 στη ζυγαριά", "Αναμενόμενο 980 g (950–1.010 g)")
     picture, colours = painted(qtbot, metrics, BOX_M_PLAN)
     assert picture.tr("fragile") == "εύθραυστο" and FRAGILE.rgb() in colours
 
@@ -290,3 +290,17 @@ def test_greek_says_which_boxes_to_relabel() -> None:
     feedback = outcome_feedback(relabelled("1", 1))
     assert feedback.headline.endswith("συσκευάστηκε: αποστέλλεται σε 1 κουτί")
     assert feedback.action.startswith("Τυπώνεται νέα ετικέτα για το κουτί 1")
+
+
+def test_weights_are_grouped_and_pointed_the_english_way() -> None:
+    assert (grams(1240), gram_range(950, 1010), kilograms(12403)) == (
+        "1,240 g",
+        "950–1,010 g",
+        "12.403",
+    )
+
+
+@pytest.mark.usefixtures("greek")
+def test_weights_are_grouped_and_pointed_the_greek_way() -> None:
+    """1,240 g would read as 1.24 g to a Greek packer."""
+    assert (grams(1240), kilograms(12403)) == ("1.240 g", "12,403")
