@@ -534,9 +534,14 @@ def test_a_catalogue_the_station_cannot_store_stops_sync_with_a_clear_reason_but
     blocked = st.wait_state(SyncState.BLOCKED)
     assert blocked.problem == "store"
     assert blocked.message is not None and "cannot be stored" in blocked.message
-    assert "PackStarted" in {t for _, t, _ in hub.events()}  # pushed before the pull failed
     leased_until = lease_expiry(hub, "SO-1")
     time.sleep(0.05)  # a renewal's new expiry is measurably later
-    st.engine.sync_now()  # the next round renews first, then fails on the same page
+    st.engine.sync_now()  # the next round pushes and renews first, then fails on the page
+    # Pushed before a pull fails: in the round that failed, or, when the scan committed
+    # after that round's push, in the next one (CI once saw the latter).
+    wait_for(
+        lambda: "PackStarted" in {t for _, t, _ in hub.events()} or None,
+        what="PackStarted at the hub",
+    )
     wait_for(lambda: lease_expiry(hub, "SO-1") > leased_until, what="the lease renewed")
     assert st.status().state is SyncState.BLOCKED
