@@ -18,10 +18,13 @@ from sqlalchemy import Connection
 from app.context import StationContext
 from app.domain.events import PackStopped
 from app.store import central_queries as cq
+from app.store import package_queries as pkq
 from app.store import print_queries as pq
 from app.store import sync_queries as sq
 from app.store.journal import audit, emit
+from app.store.packing_queries import order_lines as packing_lines
 from app.usecases.central_docs import ApplyReport, OrderLike
+from app.usecases.pack_plan import replan
 from app.usecases.print_plan import queue_next_copy
 
 # The reasons the protocol's PackStopped carries; "packed_elsewhere" is only audited.
@@ -101,6 +104,7 @@ def settle(
     if fits:  # packing goes on, or a released hold resumes with the units set aside
         _apply_lines(conn, row.id, local_lines, doc, sku_ids)
         cq.update_order(conn, row.id, **new, status="packing")
+        _replan_open_box(conn, row.id)
         if address_changed(row, new):  # boxes closed so far carry the old one
             _relabel(work, row, doc, new)
         notice = sq.stop_notice(conn, row.id)
@@ -109,6 +113,15 @@ def settle(
         return
     _restart(conn, row.id, doc, new, sku_ids)
     _stop(work, row.id, doc, "changed", units)
+
+
+def _replan_open_box(conn: Connection, order_id: int) -> None:
+    """The open box's suggestion was for the old lines: suggest again for what is left.
+    Without the station's carrier tariff (the sync side has none), so boxes and cartons
+    decide; the next box is planned with it as usual."""
+    package = next((p for p in pkq.order_packages(conn, order_id) if p.status == "open"), None)
+    if package is not None:
+        replan(conn, order_id, package.id, packing_lines(conn, order_id))
 
 
 def _fits(local_lines: Sequence[Any], doc: OrderLike, sku_ids: dict[str, int]) -> bool:

@@ -310,3 +310,23 @@ def test_a_substitute_is_weighed_listed_and_taken_out_as_itself(
     [packed] = events(store, "OrderPacked")
     shipped = {(c["sku"], c["quantity"]) for c in packed["packages"][0]["contents"]}
     assert shipped == {("TS-KETTLE", 1), ("TS-LAMP", 1)}
+
+
+def test_a_centre_edit_mid_pack_suggests_a_box_for_the_new_lines(
+    store: Store, boxed: Catalogue, desk: PackStation
+) -> None:
+    """Two lamps become twelve while the first is in the box: the suggestion is made again
+    for the twelve (two boxes now), not left at the small box for two."""
+    with store.engine.begin() as conn:
+        apply_page(conn, orders_page(order("SO-1", [("TS-LAMP", 2)])), "c1", CTX, NOW)
+    opened = scan(desk, "SO-1")
+    assert opened.view is not None and opened.view.plan is not None
+    assert (opened.view.plan.box_code, opened.view.plan.boxes_total) == ("BOX-S", 1)
+    scan(desk, LAMP_GTIN13)
+    edited = order("SO-1", [("TS-LAMP", 12)], version=2)
+    with store.engine.begin() as conn:
+        apply_page(conn, orders_page(edited), "c2", CTX, NOW)
+    view = desk.current()
+    assert view is not None and view.plan is not None
+    assert view.plan.boxes_total == 2
+    assert sum(n for _, _, n in view.plan.units) + sum(n for _, n in view.plan.later) == 12
