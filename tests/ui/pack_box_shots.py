@@ -1,14 +1,18 @@
 """Screenshots of the packing station's boxes in the real window (``./run shots``): the
 suggested box drawn layer by layer while items are scanned, waiting for the scale, a weight
-out of tolerance, a supervisor's reasons, and the second box of a two-box order."""
+out of tolerance, a supervisor's reasons, the second box of a two-box order, and the
+banner asking for box 1 to be relabelled when the rest ships short."""
 
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
 
+from sqlalchemy import select
+
+from app.store.tables import Order, PrintJob
 from tests.demo_orders import pick_order
-from tests.ui.pack_rig import pack_rig
+from tests.ui.pack_rig import PackRig, pack_rig, wait_until
 
 
 def take_pack_box_screenshots(
@@ -54,4 +58,32 @@ def take_pack_box_screenshots(
         shot("65-pack-second-box")
         rig.scan("CMD:SHORT")
         shot("66-pack-short-supervisor")
+        for code in ("OP:OP-003", "RSN:NOT-FOUND", "CMD:BOX-OK"):
+            rig.scan(code)
+        view = rig.view()
+        assert view is not None and view.weigh is not None
+        rig.put_on_scale(view.weigh.expected_g)
+        rig.lift_box()
+        number, codes = pick_order(rig.store, min_lines=2, gift=False)
+        for code in (number, codes[0], "CMD:CLOSE-BOX", "CMD:BOX-OK"):
+            rig.scan(code)
+        view = rig.view()
+        assert view is not None and view.weigh is not None
+        rig.put_on_scale(view.weigh.expected_g)
+        wait_until(lambda: label_printed(rig, number), timeout_s=20)
+        rig.lift_box()
+        for code in ("CMD:SHORT", "OP:OP-003", "RSN:NOT-FOUND"):  # the rest is missing
+            rig.scan(code)
+        shot("67-pack-relabel")
     return shots
+
+
+def label_printed(rig: PackRig, number: str) -> bool:
+    """Box 1 of order ``number`` has its label on it."""
+    with rig.store.sessions() as s:
+        states = s.execute(
+            select(PrintJob.status)
+            .join(Order, Order.id == PrintJob.order_id)
+            .where(Order.number == number, PrintJob.kind == "shipping_label")
+        ).scalars()
+        return "done" in set(states)
