@@ -90,6 +90,13 @@ def set_plan(conn: Connection, package_id: int, suggested_box: str | None, plan:
     )
 
 
+def clear_plan(conn: Connection, package_id: int) -> None:
+    """No suggestion until the station makes one again (the order's lines changed)."""
+    conn.execute(
+        update(packages).where(packages.c.id == package_id).values(plan=None, suggested_box=None)
+    )
+
+
 def set_box(conn: Connection, package_id: int, box: Any, reason: str | None) -> None:
     """The box the packer used (and why, when it is not the suggested one)."""
     conn.execute(

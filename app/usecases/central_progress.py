@@ -22,9 +22,7 @@ from app.store import package_queries as pkq
 from app.store import print_queries as pq
 from app.store import sync_queries as sq
 from app.store.journal import audit, emit
-from app.store.packing_queries import order_lines as packing_lines
 from app.usecases.central_docs import ApplyReport, OrderLike
-from app.usecases.pack_plan import replan
 from app.usecases.print_plan import queue_next_copy
 
 # The reasons the protocol's PackStopped carries; "packed_elsewhere" is only audited.
@@ -104,7 +102,8 @@ def settle(
     if fits:  # packing goes on, or a released hold resumes with the units set aside
         _apply_lines(conn, row.id, local_lines, doc, sku_ids)
         cq.update_order(conn, row.id, **new, status="packing")
-        _replan_open_box(conn, row.id)
+        if _lines_changed(local_lines, doc, sku_ids):
+            _forget_open_plan(conn, row.id)
         if address_changed(row, new):  # boxes closed so far carry the old one
             _relabel(work, row, doc, new)
         notice = sq.stop_notice(conn, row.id)
@@ -115,13 +114,19 @@ def settle(
     _stop(work, row.id, doc, "changed", units)
 
 
-def _replan_open_box(conn: Connection, order_id: int) -> None:
-    """The open box's suggestion was for the old lines: suggest again for what is left.
-    Without the station's carrier tariff (the sync side has none), so boxes and cartons
-    decide; the next box is planned with it as usual."""
+def _lines_changed(local_lines: Sequence[Any], doc: OrderLike, sku_ids: dict[str, int]) -> bool:
+    """Another product, quantity or set of lines (not just the address, dates or prices)."""
+    old = {(line.line_no, line.product_id, line.qty_ordered) for line in local_lines}
+    return old != {(line.line_no, sku_ids[line.sku], line.quantity) for line in doc.lines}
+
+
+def _forget_open_plan(conn: Connection, order_id: int) -> None:
+    """The open box's suggestion was made for the old lines: the station suggests again at
+    its next scan, with its carrier tariff (which this side has not). A box already chosen
+    or labelled keeps its suggestion: the packer has decided."""
     package = next((p for p in pkq.order_packages(conn, order_id) if p.status == "open"), None)
-    if package is not None:
-        replan(conn, order_id, package.id, packing_lines(conn, order_id))
+    if package is not None and package.box_type_id is None and package.sscc is None:
+        pkq.clear_plan(conn, package.id)
 
 
 def _fits(local_lines: Sequence[Any], doc: OrderLike, sku_ids: dict[str, int]) -> bool:

@@ -30,6 +30,7 @@ from app.tote_codes import CodeKind, Command, ToteCode
 from app.usecases import pack_approvals as approvals
 from app.usecases.pack_boxes import BoxFlow, BoxState, Pending, PendingKind, read_state
 from app.usecases.pack_closing import Approval, close_package, finish_order
+from app.usecases.pack_plan import replan
 from app.usecases.print_plan import LabelSettings
 from app.usecases.results import Outcome, ScanResult, refuse
 from app.usecases.shipping import ShippingDesk
@@ -99,6 +100,11 @@ class BoxActions:
                 flow.pending = None
         state = read_state(conn, header.id, lines)
         package = state.open
+        if package is not None and package.plan is None and package.box_type_id is None:
+            # The centre changed the lines (central_progress): suggest again for them.
+            replan(conn, header.id, package.id, state.lines, self.shipping.tariff_for(header))
+            state = read_state(conn, header.id, state.lines)
+            package = state.open
         if (
             package is not None
             and state.all_done

@@ -6,6 +6,7 @@ tracking counter across a downgrade.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import insert, select, text, update
@@ -315,8 +316,8 @@ def test_a_substitute_is_weighed_listed_and_taken_out_as_itself(
 def test_a_centre_edit_mid_pack_suggests_a_box_for_the_new_lines(
     store: Store, boxed: Catalogue, desk: PackStation
 ) -> None:
-    """Two lamps become twelve while the first is in the box: the suggestion is made again
-    for the twelve (two boxes now), not left at the small box for two."""
+    """Two lamps become twelve while the first is in the box: the next scan suggests again
+    for the twelve (two boxes now), not the small box planned for two."""
     with store.engine.begin() as conn:
         apply_page(conn, orders_page(order("SO-1", [("TS-LAMP", 2)])), "c1", CTX, NOW)
     opened = scan(desk, "SO-1")
@@ -326,7 +327,29 @@ def test_a_centre_edit_mid_pack_suggests_a_box_for_the_new_lines(
     edited = order("SO-1", [("TS-LAMP", 12)], version=2)
     with store.engine.begin() as conn:
         apply_page(conn, orders_page(edited), "c2", CTX, NOW)
-    view = desk.current()
-    assert view is not None and view.plan is not None
-    assert view.plan.boxes_total == 2
-    assert sum(n for _, _, n in view.plan.units) + sum(n for _, n in view.plan.later) == 12
+    again = scan(desk, LAMP_GTIN13)
+    assert again.view is not None and again.view.plan is not None
+    plan = again.view.plan
+    assert plan.boxes_total == 2
+    assert sum(n for _, _, n in plan.units) + sum(n for _, n in plan.later) == 12
+
+
+def test_a_centre_change_that_leaves_the_lines_or_a_chosen_box_keeps_the_suggestion(
+    store: Store, boxed: Catalogue, desk: PackStation
+) -> None:
+    """A new ship-by date changes no box; nor does a line edit once the packer has scanned
+    the box (the suggestion stays the box chosen, so no reason is asked afterwards)."""
+    with store.engine.begin() as conn:
+        apply_page(conn, orders_page(order("SO-1", [("TS-LAMP", 2)])), "c1", CTX, NOW)
+    scan(desk, "SO-1")
+    scan(desk, LAMP_GTIN13)
+    plans = [p.plan for p in packages(store)]
+    later = order("SO-1", [("TS-LAMP", 2)], version=2, ship_by=NOW + timedelta(days=3))
+    with store.engine.begin() as conn:
+        apply_page(conn, orders_page(later), "c2", CTX, NOW)
+    assert [p.plan for p in packages(store)] == plans
+    scan(desk, "CMD:BOX-OK")
+    with store.engine.begin() as conn:
+        apply_page(conn, orders_page(order("SO-1", [("TS-LAMP", 3)], version=3)), "c3", CTX, NOW)
+    [box] = packages(store)
+    assert box.plan == plans[0] and box.suggested_box == "BOX-S"

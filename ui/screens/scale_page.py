@@ -25,6 +25,7 @@ from ui.touch import (
     set_tone,
     touch_button,
 )
+from ui.translations import kilograms
 
 BAUD_RATES = (2400, 4800, 9600, 19200)
 
@@ -134,7 +135,7 @@ class ScalePage(QWidget):
             self.weight.setText(self.tr("Out of range"))
             self.stability.setText("")
             return
-        self.weight.setText(self.tr("{kg} kg").format(kg=f"{reading.weight_g / 1000:.3f}"))
+        self.weight.setText(self.tr("{kg} kg").format(kg=kilograms(reading.weight_g)))
         self.stability.setText(self.tr("stable") if stable else self.tr("settling…"))
         set_tone(self.stability, "ok" if stable else "warn")
 
@@ -176,7 +177,7 @@ class ScalePage(QWidget):
         elif reply.command is Command.ZERO:
             text = self.tr("Zero done.")
         elif reply.tare_g is not None:
-            text = self.tr("Tare done: {kg} kg taken off.").format(kg=f"{reply.tare_g / 1000:.3f}")
+            text = self.tr("Tare done: {kg} kg taken off.").format(kg=kilograms(reply.tare_g))
         else:
             text = self.tr("Tare done.")
         self.answer.setText(text)
