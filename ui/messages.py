@@ -295,19 +295,6 @@ def outcome_feedback(result: ScanResult) -> Feedback:
             translate("Messages", "Scan it again to continue, or scan another order."),
             "accept",
         )
-    if result.outcome is Outcome.ORDER_PACKED and "relabel" in result.params:
-        return Feedback(
-            "warn",
-            translate("Messages", "Order {order} packed: it ships in {boxes} boxes").format(
-                order=view.order_number, boxes=result.params["boxes"]
-            )
-            if result.params["boxes"] != 1
-            else translate("Messages", "Order {order} packed: it ships in 1 box").format(
-                order=view.order_number
-            ),
-            relabel_text(str(result.params["relabel"])),
-            "done",
-        )
     if result.outcome is Outcome.ORDER_PACKED:
         return Feedback(
             "done",
@@ -346,19 +333,3 @@ def units_to_go(left: int) -> str:
     if left == 1:
         return translate("Messages", "1 unit to go")
     return translate("Messages", "{left} units to go").format(left=left)
-
-
-def relabel_text(boxes: str) -> str:
-    """What to do with labels that print again with the order's final box count;
-    ``boxes``: their numbers, "1" or "1, 2"."""
-    if "," not in boxes:
-        return translate(
-            "Messages",
-            "A new label prints for box {box}: stick it over the old one, then scan the "
-            "next order.",
-        ).format(box=boxes)
-    return translate(
-        "Messages",
-        "New labels print for boxes {boxes}: stick each over the old one, then scan the "
-        "next order.",
-    ).format(boxes=boxes)

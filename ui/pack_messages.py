@@ -35,6 +35,8 @@ def box_feedback(result: ScanResult) -> tuple[str, str, str, str] | None:
         headline, action = box_refusal_text(result.reason, p) or (result.reason.value, "")
         return "error", headline, action, "error"
     view = result.view
+    if view is not None and result.outcome is Outcome.ORDER_PACKED and "relabel" in result.params:
+        return relabelled(view.order_number, result.params)
     if view is None or result.outcome not in STEP_OUTCOMES:
         return None
     prompt = step_prompt(view)
@@ -141,3 +143,31 @@ def box_refusal_text(reason: Reason, params: Mapping[str, str]) -> tuple[str, st
                 translate("Messages", "Put the order aside and call a supervisor."),
             )
     return None
+
+
+def relabelled(order: str, params: Mapping[str, str | int]) -> tuple[str, str, str, str]:
+    """The order is packed in another number of boxes than earlier labels say: which
+    boxes get a new label (``params``: "relabel", their numbers, and "boxes", the count)."""
+    boxes = params["boxes"]
+    if boxes == 1:
+        headline = translate("Messages", "Order {order} packed: it ships in 1 box")
+    else:
+        headline = translate("Messages", "Order {order} packed: it ships in {boxes} boxes")
+    action = relabel_text(str(params["relabel"]))
+    return "warn", headline.format(order=order, boxes=boxes), action, "done"
+
+
+def relabel_text(boxes: str) -> str:
+    """What to do with labels that print again with the order's final box count;
+    ``boxes``: their numbers, "1" or "1, 2"."""
+    if "," not in boxes:
+        return translate(
+            "Messages",
+            "A new label prints for box {box}: stick it over the old one, then scan the "
+            "next order.",
+        ).format(box=boxes)
+    return translate(
+        "Messages",
+        "New labels print for boxes {boxes}: stick each over the old one, then scan the "
+        "next order.",
+    ).format(boxes=boxes)

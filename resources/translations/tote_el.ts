@@ -752,32 +752,32 @@
         <translation>✔ {name}  ({packed} από {ordered})</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="301"/>
+        <location filename="../../ui/pack_messages.py" line="155"/>
         <source>Order {order} packed: it ships in {boxes} boxes</source>
         <translation>Η παραγγελία {order} συσκευάστηκε: αποστέλλεται σε {boxes} κουτιά</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="305"/>
+        <location filename="../../ui/pack_messages.py" line="153"/>
         <source>Order {order} packed: it ships in 1 box</source>
         <translation>Η παραγγελία {order} συσκευάστηκε: αποστέλλεται σε 1 κουτί</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="355"/>
+        <location filename="../../ui/pack_messages.py" line="164"/>
         <source>A new label prints for box {box}: stick it over the old one, then scan the next order.</source>
         <translation>Τυπώνεται νέα ετικέτα για το κουτί {box}: κολλήστε την πάνω στην παλιά και σαρώστε την επόμενη παραγγελία.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="360"/>
+        <location filename="../../ui/pack_messages.py" line="169"/>
         <source>New labels print for boxes {boxes}: stick each over the old one, then scan the next order.</source>
         <translation>Τυπώνονται νέες ετικέτες για τα κουτιά {boxes}: κολλήστε την καθεμία πάνω στην παλιά και σαρώστε την επόμενη παραγγελία.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="347"/>
+        <location filename="../../ui/messages.py" line="334"/>
         <source>1 unit to go</source>
         <translation>Απομένει 1 τεμάχιο</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="348"/>
+        <location filename="../../ui/messages.py" line="335"/>
         <source>{left} units to go</source>
         <translation>Απομένουν {left} τεμάχια</translation>
     </message>
@@ -792,208 +792,208 @@
         <translation>Σαρώστε την ξανά για να συνεχίσετε ή σαρώστε άλλη παραγγελία.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="314"/>
+        <location filename="../../ui/messages.py" line="301"/>
         <source>Order {order} packed</source>
         <translation>Η παραγγελία {order} συσκευάστηκε</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="315"/>
+        <location filename="../../ui/messages.py" line="302"/>
         <source>Printing its documents… Scan the next order.</source>
         <translation>Εκτύπωση εγγράφων… Σαρώστε την επόμενη παραγγελία.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="320"/>
+        <location filename="../../ui/messages.py" line="307"/>
         <source>Order {order}: scan every item</source>
         <translation>Παραγγελία {order}: σαρώστε κάθε είδος</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="321"/>
+        <location filename="../../ui/messages.py" line="308"/>
         <source>{packed} of {total} units packed</source>
         <translation>{packed} από {total} τεμάχια συσκευασμένα</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="331"/>
+        <location filename="../../ui/messages.py" line="318"/>
         <source>Scanner {name} sent a scan without an end</source>
         <translation>Ο σαρωτής {name} έστειλε σάρωση χωρίς τέλος</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="332"/>
+        <location filename="../../ui/messages.py" line="319"/>
         <source>Scanner {name} sent unreadable bytes</source>
         <translation>Ο σαρωτής {name} έστειλε μη αναγνώσιμα bytes</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="333"/>
+        <location filename="../../ui/messages.py" line="320"/>
         <source>Scanner {name} sent control characters</source>
         <translation>Ο σαρωτής {name} έστειλε χαρακτήρες ελέγχου</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="334"/>
+        <location filename="../../ui/messages.py" line="321"/>
         <source>Scanner {name} sent half a scan</source>
         <translation>Ο σαρωτής {name} έστειλε μισή σάρωση</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="336"/>
+        <location filename="../../ui/messages.py" line="323"/>
         <source>Scanner {name} sent no valid scan</source>
         <translation>Ο σαρωτής {name} δεν έστειλε έγκυρη σάρωση</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="339"/>
+        <location filename="../../ui/messages.py" line="326"/>
         <source>Nothing was recorded. Scan again; if it repeats, check the cable.</source>
         <translation>Δεν καταγράφηκε τίποτα. Σαρώστε ξανά. Αν επαναληφθεί, ελέγξτε το καλώδιο.</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="45"/>
+        <location filename="../../ui/pack_messages.py" line="47"/>
         <source>Box {package} closed; its label prints</source>
         <translation>Το κουτί {package} έκλεισε· τυπώνεται η ετικέτα του</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="46"/>
+        <location filename="../../ui/pack_messages.py" line="48"/>
         <source>Box {package} open again: take its label off</source>
         <translation>Το κουτί {package} άνοιξε ξανά: βγάλτε την ετικέτα του</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="49"/>
+        <location filename="../../ui/pack_messages.py" line="51"/>
         <source>One unit taken out of the box</source>
         <translation>Ένα τεμάχιο βγήκε από το κουτί</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="50"/>
+        <location filename="../../ui/pack_messages.py" line="52"/>
         <source>The missing units ship short</source>
         <translation>Τα τεμάχια που λείπουν δεν θα αποσταλούν</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="51"/>
+        <location filename="../../ui/pack_messages.py" line="53"/>
         <source>Damaged unit recorded: put it in the damaged bin</source>
         <translation>Το χαλασμένο τεμάχιο καταγράφηκε: βάλτε το στον κάδο χαλασμένων</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="54"/>
+        <location filename="../../ui/pack_messages.py" line="56"/>
         <source>Box noted</source>
         <translation>Το κουτί καταγράφηκε</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="58"/>
+        <location filename="../../ui/pack_messages.py" line="60"/>
         <source>Done</source>
         <translation>Έγινε</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="59"/>
-        <location filename="../../ui/pack_messages.py" line="107"/>
+        <location filename="../../ui/pack_messages.py" line="61"/>
+        <location filename="../../ui/pack_messages.py" line="109"/>
         <source>Scan the next item.</source>
         <translation>Σαρώστε το επόμενο είδος.</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="73"/>
+        <location filename="../../ui/pack_messages.py" line="75"/>
         <source>No box type {code} at this station</source>
         <translation>Δεν υπάρχει κουτί {code} σε αυτόν τον σταθμό</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="74"/>
+        <location filename="../../ui/pack_messages.py" line="76"/>
         <source>Scan the barcode on the box sheet.</source>
         <translation>Σαρώστε τον κωδικό από το φύλλο κουτιών.</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="78"/>
+        <location filename="../../ui/pack_messages.py" line="80"/>
         <source>There is no suggested box for this order</source>
         <translation>Δεν υπάρχει προτεινόμενο κουτί για αυτή την παραγγελία</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="79"/>
+        <location filename="../../ui/pack_messages.py" line="81"/>
         <source>Scan the barcode of the box you used.</source>
         <translation>Σαρώστε τον κωδικό του κουτιού που χρησιμοποιήσατε.</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="83"/>
+        <location filename="../../ui/pack_messages.py" line="85"/>
         <source>Nothing is in this box yet</source>
         <translation>Το κουτί είναι ακόμη άδειο</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="84"/>
+        <location filename="../../ui/pack_messages.py" line="86"/>
         <source>Scan the items first.</source>
         <translation>Σαρώστε πρώτα τα είδη.</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="88"/>
+        <location filename="../../ui/pack_messages.py" line="90"/>
         <source>Box {package} weighs {measured}, expected {range}</source>
         <translation>Το κουτί {package} ζυγίζει {measured}, αναμενόταν {range}</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="93"/>
+        <location filename="../../ui/pack_messages.py" line="95"/>
         <source>Recount the items and weigh again. A supervisor can accept it: badge, then reason.</source>
         <translation>Μετρήστε ξανά τα είδη και ζυγίστε ξανά. Ο υπεύθυνος μπορεί να το εγκρίνει: κάρτα, μετά αιτία.</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="101"/>
+        <location filename="../../ui/pack_messages.py" line="103"/>
         <source>{code} is not a supervisor</source>
         <translation>Ο/η {code} δεν είναι υπεύθυνος</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="102"/>
+        <location filename="../../ui/pack_messages.py" line="104"/>
         <source>A supervisor must scan their own badge.</source>
         <translation>Ο υπεύθυνος πρέπει να σαρώσει τη δική του κάρτα.</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="106"/>
+        <location filename="../../ui/pack_messages.py" line="108"/>
         <source>No reason is asked for now</source>
         <translation>Δεν ζητείται αιτία τώρα</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="111"/>
+        <location filename="../../ui/pack_messages.py" line="113"/>
         <source>Reason {code} does not fit here</source>
         <translation>Η αιτία {code} δεν ταιριάζει εδώ</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="112"/>
+        <location filename="../../ui/pack_messages.py" line="114"/>
         <source>Scan or tap one of the reasons on the screen.</source>
         <translation>Σαρώστε ή πατήστε μία από τις αιτίες στην οθόνη.</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="116"/>
+        <location filename="../../ui/pack_messages.py" line="118"/>
         <source>{sku} is not in the open box</source>
         <translation>Το {sku} δεν είναι στο ανοιχτό κουτί</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="117"/>
+        <location filename="../../ui/pack_messages.py" line="119"/>
         <source>Scan a unit that is in this box.</source>
         <translation>Σαρώστε ένα τεμάχιο που είναι σε αυτό το κουτί.</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="121"/>
+        <location filename="../../ui/pack_messages.py" line="123"/>
         <source>Box {package} would be empty</source>
         <translation>Το κουτί {package} θα έμενε άδειο</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="124"/>
+        <location filename="../../ui/pack_messages.py" line="126"/>
         <source>A labelled box keeps at least one unit. Close it.</source>
         <translation>Ένα κουτί με ετικέτα κρατά τουλάχιστον ένα τεμάχιο. Κλείστε το.</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="128"/>
+        <location filename="../../ui/pack_messages.py" line="130"/>
         <source>Box {package} is still open</source>
         <translation>Το κουτί {package} είναι ακόμη ανοιχτό</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="131"/>
+        <location filename="../../ui/pack_messages.py" line="133"/>
         <source>Close it first (CMD:CLOSE-BOX), then scan the other box.</source>
         <translation>Κλείστε το πρώτα (CMD:CLOSE-BOX), μετά σαρώστε το άλλο κουτί.</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="135"/>
+        <location filename="../../ui/pack_messages.py" line="137"/>
         <source>Nothing is missing</source>
         <translation>Δεν λείπει τίποτα</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="136"/>
+        <location filename="../../ui/pack_messages.py" line="138"/>
         <source>Every unit is in a box.</source>
         <translation>Όλα τα τεμάχια είναι σε κουτί.</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="140"/>
+        <location filename="../../ui/pack_messages.py" line="142"/>
         <source>Nothing is packed yet: there is nothing to ship</source>
         <translation>Τίποτα δεν έχει συσκευαστεί: δεν υπάρχει κάτι να σταλεί</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_messages.py" line="141"/>
+        <location filename="../../ui/pack_messages.py" line="143"/>
         <source>Put the order aside and call a supervisor.</source>
         <translation>Θέστε την παραγγελία σε αναμονή και καλέστε τον υπεύθυνο.</translation>
     </message>
@@ -1064,163 +1064,163 @@
 <context>
     <name>PackTexts</name>
     <message>
-        <location filename="../../ui/pack_texts.py" line="18"/>
+        <location filename="../../ui/pack_texts.py" line="19"/>
         <source>{grams} g</source>
         <translation>{grams} g</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="23"/>
+        <location filename="../../ui/pack_texts.py" line="24"/>
         <source>{low}–{high} g</source>
         <translation>{low}–{high} g</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="33"/>
+        <location filename="../../ui/pack_texts.py" line="34"/>
         <source>No standard box fits {items}. Choose a box yourself and scan it.</source>
         <translation>Κανένα τυπικό κουτί δεν χωράει {items}. Διαλέξτε εσείς κουτί και σαρώστε το.</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="37"/>
+        <location filename="../../ui/pack_texts.py" line="38"/>
         <source>The catalogue has no size or weight for {items}. Choose a box yourself and scan it.</source>
         <translation>Ο κατάλογος δεν έχει διαστάσεις ή βάρος για {items}. Διαλέξτε εσείς κουτί και σαρώστε το.</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="43"/>
+        <location filename="../../ui/pack_texts.py" line="44"/>
         <source>This station has no box types. Ask a supervisor to set them up.</source>
         <translation>Αυτός ο σταθμός δεν έχει τύπους κουτιών. Ζητήστε από έναν επόπτη να τους ορίσει.</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="47"/>
+        <location filename="../../ui/pack_texts.py" line="48"/>
         <source>Every unit left is already in a closed box.</source>
         <translation>Όλα τα τεμάχια που απομένουν είναι ήδη σε κλειστό κουτί.</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="55"/>
+        <location filename="../../ui/pack_texts.py" line="56"/>
         <source>Items do not fit the suggested box</source>
         <translation>Τα είδη δεν χωρούν στο προτεινόμενο κουτί</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="56"/>
+        <location filename="../../ui/pack_texts.py" line="57"/>
         <source>Suggested box out of stock</source>
         <translation>Το προτεινόμενο κουτί έχει τελειώσει</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="57"/>
+        <location filename="../../ui/pack_texts.py" line="58"/>
         <source>Needs more protection</source>
         <translation>Χρειάζεται περισσότερη προστασία</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="58"/>
+        <location filename="../../ui/pack_texts.py" line="59"/>
         <source>Customer request</source>
         <translation>Αίτημα του πελάτη</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="59"/>
+        <location filename="../../ui/pack_texts.py" line="60"/>
         <source>Recounted: contents are right</source>
         <translation>Ξαναμετρήθηκε: το περιεχόμενο είναι σωστό</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="60"/>
+        <location filename="../../ui/pack_texts.py" line="61"/>
         <source>Catalogue weight is wrong</source>
         <translation>Λάθος βάρος στον κατάλογο</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="61"/>
+        <location filename="../../ui/pack_texts.py" line="62"/>
         <source>Extra packing material</source>
         <translation>Επιπλέον υλικό συσκευασίας</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="62"/>
+        <location filename="../../ui/pack_texts.py" line="63"/>
         <source>Item not found</source>
         <translation>Το είδος δεν βρέθηκε</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="63"/>
+        <location filename="../../ui/pack_texts.py" line="64"/>
         <source>Item damaged, no replacement</source>
         <translation>Χαλασμένο είδος, χωρίς αντικατάσταση</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="84"/>
+        <location filename="../../ui/pack_texts.py" line="85"/>
         <source>All items in: scan the box</source>
         <translation>Όλα τα είδη μέσα: σαρώστε το κουτί</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="86"/>
+        <location filename="../../ui/pack_texts.py" line="87"/>
         <source>Scan the box you used (BOX:…)</source>
         <translation>Σαρώστε το κουτί που χρησιμοποιήσατε (BOX:…)</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="87"/>
+        <location filename="../../ui/pack_texts.py" line="88"/>
         <source>Scan BOX:{box}, or CMD:BOX-OK to take the suggestion</source>
         <translation>Σαρώστε BOX:{box} ή CMD:BOX-OK για το προτεινόμενο</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="91"/>
+        <location filename="../../ui/pack_texts.py" line="92"/>
         <source>Put box {number} on the scale</source>
         <translation>Βάλτε το κουτί {number} στη ζυγαριά</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="94"/>
+        <location filename="../../ui/pack_texts.py" line="95"/>
         <source>Expected {expected} ({range})</source>
         <translation>Αναμενόμενο {expected} ({range})</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="98"/>
+        <location filename="../../ui/pack_texts.py" line="99"/>
         <source>Recount the items. A supervisor can accept: badge, then reason</source>
         <translation>Ξαναμετρήστε τα είδη. Ο υπεύθυνος μπορεί να το δεχτεί: κάρτα, μετά αιτία</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="102"/>
+        <location filename="../../ui/pack_texts.py" line="103"/>
         <source>The weight is out of range</source>
         <translation>Το βάρος είναι εκτός ορίων</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="103"/>
+        <location filename="../../ui/pack_texts.py" line="104"/>
         <source>Weight {weight} is out of range {range}</source>
         <translation>Το βάρος {weight} είναι εκτός ορίων {range}</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="108"/>
+        <location filename="../../ui/pack_texts.py" line="109"/>
         <source>A supervisor must approve</source>
         <translation>Χρειάζεται έγκριση του υπευθύνου</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="109"/>
+        <location filename="../../ui/pack_texts.py" line="110"/>
         <source>Supervisor: scan your badge</source>
         <translation>Υπεύθυνος: σαρώστε την κάρτα σας</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="112"/>
-        <location filename="../../ui/pack_texts.py" line="114"/>
+        <location filename="../../ui/pack_texts.py" line="113"/>
+        <location filename="../../ui/pack_texts.py" line="115"/>
         <source>Scan or tap a reason</source>
         <translation>Σαρώστε ή πατήστε μια αιτία</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="119"/>
+        <location filename="../../ui/pack_texts.py" line="120"/>
         <source>Scan the unit to take out of the box</source>
         <translation>Σαρώστε το τεμάχιο που βγαίνει από το κουτί</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="120"/>
+        <location filename="../../ui/pack_texts.py" line="121"/>
         <source>Then scan it into the box it goes in</source>
         <translation>Μετά σαρώστε το στο κουτί όπου πηγαίνει</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="124"/>
+        <location filename="../../ui/pack_texts.py" line="125"/>
         <source>Scan the damaged item</source>
         <translation>Σαρώστε το χαλασμένο είδος</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="125"/>
+        <location filename="../../ui/pack_texts.py" line="126"/>
         <source>It comes out of the box; then scan a good one or press Missing item</source>
         <translation>Βγαίνει από το κουτί· μετά σαρώστε ένα καλό ή πατήστε «Λείπει είδος»</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="138"/>
+        <location filename="../../ui/pack_texts.py" line="139"/>
         <source>Why box {used} instead of {suggested}?</source>
         <translation>Γιατί κουτί {used} αντί για {suggested};</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_texts.py" line="141"/>
+        <location filename="../../ui/pack_texts.py" line="142"/>
         <source>Why another box than the suggested one?</source>
         <translation>Γιατί άλλο κουτί από το προτεινόμενο;</translation>
     </message>
@@ -2472,22 +2472,22 @@
 <context>
     <name>ReadyScreen</name>
     <message>
-        <location filename="../../ui/screens/ready.py" line="15"/>
+        <location filename="../../ui/screens/ready.py" line="17"/>
         <source>Scan an order barcode to start packing</source>
         <translation>Σαρώστε τον κωδικό μιας παραγγελίας για να ξεκινήσει η συσκευασία</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ready.py" line="19"/>
+        <location filename="../../ui/screens/ready.py" line="21"/>
         <source>or type the order number below and press Enter</source>
         <translation>ή πληκτρολογήστε τον αριθμό παραγγελίας και πατήστε Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ready.py" line="43"/>
+        <location filename="../../ui/screens/ready.py" line="45"/>
         <source>Devices</source>
         <translation>Συσκευές</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ready.py" line="52"/>
+        <location filename="../../ui/screens/ready.py" line="66"/>
         <source>Last packed: {order}</source>
         <translation>Τελευταία συσκευασία: {order}</translation>
     </message>
@@ -2606,112 +2606,112 @@
 <context>
     <name>ScalePage</name>
     <message>
-        <location filename="../../ui/screens/scale_page.py" line="48"/>
+        <location filename="../../ui/screens/scale_page.py" line="49"/>
         <source>No scale was started with Tote.</source>
         <translation>Δεν ξεκίνησε ζυγαριά με το Tote.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scale_page.py" line="48"/>
+        <location filename="../../ui/screens/scale_page.py" line="49"/>
         <source>Connecting…</source>
         <translation>Σύνδεση…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scale_page.py" line="50"/>
+        <location filename="../../ui/screens/scale_page.py" line="51"/>
         <source>Zero</source>
         <translation>Μηδενισμός</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scale_page.py" line="51"/>
+        <location filename="../../ui/screens/scale_page.py" line="52"/>
         <source>Tare</source>
         <translation>Απόβαρο</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scale_page.py" line="56"/>
+        <location filename="../../ui/screens/scale_page.py" line="57"/>
         <source>Stream (A&amp;&amp;D, CAS)</source>
         <translation>Συνεχής ροή (A&amp;&amp;D, CAS)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scale_page.py" line="67"/>
+        <location filename="../../ui/screens/scale_page.py" line="68"/>
         <source>Live weight</source>
         <translation>Βάρος τώρα</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scale_page.py" line="92"/>
+        <location filename="../../ui/screens/scale_page.py" line="93"/>
         <source>Port</source>
         <translation>Θύρα</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scale_page.py" line="94"/>
+        <location filename="../../ui/screens/scale_page.py" line="95"/>
         <source>Leave the port empty when this station has no scale.</source>
         <translation>Αφήστε τη θύρα κενή αν ο σταθμός δεν έχει ζυγαριά.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scale_page.py" line="95"/>
+        <location filename="../../ui/screens/scale_page.py" line="96"/>
         <source>Protocol</source>
         <translation>Πρωτόκολλο</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scale_page.py" line="97"/>
+        <location filename="../../ui/screens/scale_page.py" line="98"/>
         <source>Baud rate</source>
         <translation>Ταχύτητα (baud)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scale_page.py" line="134"/>
+        <location filename="../../ui/screens/scale_page.py" line="135"/>
         <source>Out of range</source>
         <translation>Εκτός ορίων</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scale_page.py" line="137"/>
+        <location filename="../../ui/screens/scale_page.py" line="138"/>
         <source>{kg} kg</source>
         <translation>{kg} kg</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scale_page.py" line="138"/>
+        <location filename="../../ui/screens/scale_page.py" line="139"/>
         <source>stable</source>
         <translation>σταθερό</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scale_page.py" line="138"/>
+        <location filename="../../ui/screens/scale_page.py" line="139"/>
         <source>settling…</source>
         <translation>σταθεροποιείται…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scale_page.py" line="145"/>
+        <location filename="../../ui/screens/scale_page.py" line="146"/>
         <source>{name} connected on {port}</source>
         <translation>{name}: συνδεδεμένη στη {port}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scale_page.py" line="149"/>
+        <location filename="../../ui/screens/scale_page.py" line="150"/>
         <source>{name} not connected: check its cable ({detail})</source>
         <translation>{name}: αποσυνδεδεμένη, ελέγξτε το καλώδιο ({detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scale_page.py" line="169"/>
+        <location filename="../../ui/screens/scale_page.py" line="170"/>
         <source>Zeroing…</source>
         <translation>Μηδενισμός…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scale_page.py" line="169"/>
+        <location filename="../../ui/screens/scale_page.py" line="170"/>
         <source>Taring…</source>
         <translation>Απόβαρο…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scale_page.py" line="175"/>
+        <location filename="../../ui/screens/scale_page.py" line="176"/>
         <source>The scale did not do it: {message}</source>
         <translation>Η ζυγαριά δεν το εκτέλεσε: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scale_page.py" line="177"/>
+        <location filename="../../ui/screens/scale_page.py" line="178"/>
         <source>Zero done.</source>
         <translation>Έγινε μηδενισμός.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scale_page.py" line="179"/>
+        <location filename="../../ui/screens/scale_page.py" line="180"/>
         <source>Tare done: {kg} kg taken off.</source>
         <translation>Έγινε απόβαρο: αφαιρέθηκαν {kg} kg.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scale_page.py" line="181"/>
+        <location filename="../../ui/screens/scale_page.py" line="182"/>
         <source>Tare done.</source>
         <translation>Έγινε απόβαρο.</translation>
     </message>
@@ -3081,137 +3081,137 @@
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../ui/status_panel.py" line="26"/>
+        <location filename="../../ui/status_panel.py" line="27"/>
         <source>ready</source>
         <translation>έτοιμος</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="27"/>
+        <location filename="../../ui/status_panel.py" line="28"/>
         <source>busy</source>
         <translation>απασχολημένος</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="28"/>
+        <location filename="../../ui/status_panel.py" line="29"/>
         <source>offline, check power and cable</source>
         <translation>εκτός σύνδεσης, ελέγξτε ρεύμα και καλώδιο</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="29"/>
+        <location filename="../../ui/status_panel.py" line="30"/>
         <source>paper out</source>
         <translation>τέλος χαρτιού</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="30"/>
+        <location filename="../../ui/status_panel.py" line="31"/>
         <source>paper low</source>
         <translation>λίγο χαρτί</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="31"/>
+        <location filename="../../ui/status_panel.py" line="32"/>
         <source>cover open</source>
         <translation>ανοιχτό καπάκι</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="32"/>
+        <location filename="../../ui/status_panel.py" line="33"/>
         <source>paused</source>
         <translation>σε παύση</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="33"/>
+        <location filename="../../ui/status_panel.py" line="34"/>
         <source>head open</source>
         <translation>ανοιχτή κεφαλή</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="34"/>
+        <location filename="../../ui/status_panel.py" line="35"/>
         <source>error</source>
         <translation>σφάλμα</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="35"/>
+        <location filename="../../ui/status_panel.py" line="36"/>
         <source>not answering</source>
         <translation>δεν απαντά</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="66"/>
+        <location filename="../../ui/status_panel.py" line="67"/>
         <source>Station {code}</source>
         <translation>Σταθμός {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="80"/>
+        <location filename="../../ui/status_panel.py" line="81"/>
         <source>Operator {name}</source>
         <translation>Χειριστής {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="82"/>
+        <location filename="../../ui/status_panel.py" line="83"/>
         <source>Operator {code} (unknown code)</source>
         <translation>Χειριστής {code} (άγνωστος κωδικός)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="101"/>
+        <location filename="../../ui/status_panel.py" line="102"/>
         <source>Scanner ready</source>
         <translation>Σαρωτής έτοιμος</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="103"/>
+        <location filename="../../ui/status_panel.py" line="104"/>
         <source> · last scan {at}</source>
         <translation> · τελ. σάρωση {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="106"/>
+        <location filename="../../ui/status_panel.py" line="107"/>
         <source>Scanner {names} not connected: check its cable</source>
         <translation>Σαρωτής {names} αποσυνδεδεμένος: ελέγξτε το καλώδιο</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="125"/>
+        <location filename="../../ui/status_panel.py" line="126"/>
         <source>Scale {name} not connected: check its cable</source>
         <translation>Ζυγαριά {name} αποσυνδεδεμένη: ελέγξτε το καλώδιο</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="129"/>
+        <location filename="../../ui/status_panel.py" line="130"/>
         <source>Scale ready</source>
         <translation>Ζυγαριά έτοιμη</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="138"/>
+        <location filename="../../ui/status_panel.py" line="139"/>
         <source>Scale: {problem}</source>
         <translation>Ζυγαριά: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="140"/>
+        <location filename="../../ui/status_panel.py" line="141"/>
         <source>Scale: no weight</source>
         <translation>Ζυγαριά: χωρίς βάρος</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="142"/>
+        <location filename="../../ui/status_panel.py" line="143"/>
         <source>Scale {kg} kg, stable</source>
         <translation>Ζυγαριά {kg} kg, σταθερό</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="145"/>
+        <location filename="../../ui/status_panel.py" line="146"/>
         <source>Scale {kg} kg, settling…</source>
         <translation>Ζυγαριά {kg} kg, σταθεροποιείται…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="150"/>
+        <location filename="../../ui/status_panel.py" line="151"/>
         <source>Printing: {n} documents not printed, press Retry</source>
         <translation>Εκτύπωση: {n} έγγραφα δεν τυπώθηκαν, πατήστε Επανάληψη</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="160"/>
+        <location filename="../../ui/status_panel.py" line="161"/>
         <source> · sound off</source>
         <translation> · ήχος κλειστός</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="162"/>
+        <location filename="../../ui/status_panel.py" line="163"/>
         <source>Printers ready</source>
         <translation>Εκτυπωτές έτοιμοι</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="165"/>
+        <location filename="../../ui/status_panel.py" line="166"/>
         <source>{printer}: {state}</source>
         <translation>{printer}: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="177"/>
+        <location filename="../../ui/status_panel.py" line="178"/>
         <source>Store unavailable</source>
         <translation>Βάση δεδομένων μη διαθέσιμη</translation>
     </message>
@@ -3370,77 +3370,77 @@
 <context>
     <name>SyncTexts</name>
     <message>
-        <location filename="../../ui/sync_texts.py" line="24"/>
+        <location filename="../../ui/sync_texts.py" line="25"/>
         <source> · {n} refused</source>
         <translation> · {n} απορρίφθηκαν</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="35"/>
+        <location filename="../../ui/sync_texts.py" line="36"/>
         <source>Sync: not set up · {n} events kept here</source>
         <translation>Χωρίς κεντρικό σύστημα · {n} συμβάντα εδώ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="41"/>
+        <location filename="../../ui/sync_texts.py" line="42"/>
         <source>Sync: first download, starting…</source>
         <translation>Πρώτη λήψη: ξεκινά…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="42"/>
+        <location filename="../../ui/sync_texts.py" line="43"/>
         <source>Sync: first download, {done} of {total}</source>
         <translation>Πρώτη λήψη: {done} από {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="46"/>
+        <location filename="../../ui/sync_texts.py" line="47"/>
         <source>Sync: syncing · {n} events to send</source>
         <translation>Συγχρονισμός · {n} προς αποστολή</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="51"/>
+        <location filename="../../ui/sync_texts.py" line="52"/>
         <source>Sync: online · {n} events to send</source>
         <translation>Σε σύνδεση · {n} προς αποστολή</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="54"/>
+        <location filename="../../ui/sync_texts.py" line="55"/>
         <source>Sync: online · up to date {at}</source>
         <translation>Σε σύνδεση · ενημέρωση {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="58"/>
+        <location filename="../../ui/sync_texts.py" line="59"/>
         <source>Sync: offline since {at} · {n} events waiting</source>
         <translation>Εκτός δικτύου από {at} · {n} σε αναμονή</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="62"/>
+        <location filename="../../ui/sync_texts.py" line="63"/>
         <source>Sync stopped: {why}</source>
         <translation>Συγχρονισμός σε παύση: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="73"/>
+        <location filename="../../ui/sync_texts.py" line="74"/>
         <source>the office does not accept this station&apos;s token; ask a supervisor</source>
         <translation>το γραφείο δεν δέχεται το διακριτικό αυτού του σταθμού· ζητήστε βοήθεια από επόπτη</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="77"/>
+        <location filename="../../ui/sync_texts.py" line="78"/>
         <source>this station&apos;s Tote does not match the office&apos;s; update Tote</source>
         <translation>η έκδοση του Tote σε αυτόν τον σταθμό δεν ταιριάζει με του γραφείου· ενημερώστε το Tote</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="81"/>
+        <location filename="../../ui/sync_texts.py" line="82"/>
         <source>orders from the office cannot be stored here; call a supervisor</source>
         <translation>οι παραγγελίες του γραφείου δεν μπορούν να αποθηκευτούν εδώ· καλέστε επόπτη</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="86"/>
+        <location filename="../../ui/sync_texts.py" line="87"/>
         <source>this station&apos;s clock is {minutes} min off the office&apos;s; fix it</source>
         <translation>το ρολόι του σταθμού διαφέρει {minutes} λεπτά από του γραφείου· διορθώστε το</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="98"/>
+        <location filename="../../ui/sync_texts.py" line="99"/>
         <source>Getting orders from the office…</source>
         <translation>Λήψη παραγγελιών από το γραφείο…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="100"/>
+        <location filename="../../ui/sync_texts.py" line="101"/>
         <source>Getting orders from the office: {percent}% ({done} of {total})</source>
         <translation>Λήψη παραγγελιών από το γραφείο: {percent}% ({done} από {total})</translation>
     </message>
