@@ -21,7 +21,7 @@ from app.usecases.pack_station import PackStation
 from app.usecases.results import ScanResult
 from app.usecases.shipping import ShippingDesk
 from tests.conftest import CTX
-from tests.factories import MUG_GTIN13, NOW, Catalogue, add_order
+from tests.factories import LAMP_GTIN13, MUG_GTIN13, NOW, Catalogue, add_order
 
 SMALL = ("BOX-S", (250, 190, 105), 100, 5)  # code, inner, tare g, dunnage g
 MEDIUM = ("BOX-M", (250, 190, 210), 180, 10)
@@ -88,13 +88,27 @@ def expected_g(units: int, box: tuple[str, tuple[int, int, int], int, int]) -> i
 
 
 def mug_boxed_lamp_missing(store: Store, catalogue: Catalogue, desk: PackStation) -> None:
-    """SO-1 is a mug and a lamp; the mug is closed alone in box 1 (small box, weighed) and
-    the lamp turns out missing: a supervisor approves shipping it short."""
+    """SO-1 is a mug and a lamp; the mug is closed alone in box 1, the lamp still to come
+    (the tests then find it missing, damaged, or moved)."""
     with store.sessions.begin() as s:
         add_order(s, "SO-1", [(catalogue.mug, 1), (catalogue.lamp, 1)])
+    close_the_mug_alone(desk)
+
+
+def close_the_mug_alone(desk: PackStation) -> None:
+    """Open SO-1 (a mug and a lamp), close the mug alone in the small box, weighed."""
     for code in ("SO-1", MUG_GTIN13, "CMD:CLOSE-BOX", "CMD:BOX-OK"):
         scan(desk, code)
-    assert desk.weigh(350 + 105) is not None
+    assert desk.weigh(expected_g(1, SMALL)) is not None
+
+
+def lamp_weighed_out_of_tolerance(store: Store, catalogue: Catalogue, desk: PackStation) -> None:
+    """SO-1 is one lamp, boxed as suggested, and the scale says 900 g: a recount is due."""
+    with store.sessions.begin() as s:
+        add_order(s, "SO-1", [(catalogue.lamp, 1)])
+    for code in ("SO-1", LAMP_GTIN13, "CMD:BOX-OK"):
+        scan(desk, code)
+    assert desk.weigh(900) is not None
 
 
 def ship_the_rest_short(desk: PackStation) -> ScanResult:

@@ -131,7 +131,8 @@ def latest_jobs_of_order(conn: Connection, order_id: int) -> list[Any]:
 
 
 def mark_replaced(conn: Connection, job_id: str) -> None:
-    """An uncertain job made obsolete by a newer copy: nobody is asked about it again."""
+    """An uncertain job settled by printing a newer copy (the operator's "print again", or
+    a label relabelled): nobody is asked about it again, and Retry never sends it."""
     conn.execute(
         update(print_jobs)
         .where(print_jobs.c.job_id == job_id, print_jobs.c.status == "uncertain")

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.clock import Clock, utc_now
 from app.context import StationContext
+from app.store import print_queries as pq
 from app.store.journal import audit
 from app.store.tables import Order, PrintJob
 from app.usecases.print_job_rows import report_printed
@@ -51,11 +52,7 @@ class PrintDecisions:
             ).one()
             if row.status != "uncertain":  # another tap, another window settled it
                 return None
-            conn.execute(
-                update(PrintJob)
-                .where(PrintJob.job_id == job_id)
-                .values(status="replaced", claimed_until=None, claimed_by=None)
-            )
+            pq.mark_replaced(conn, job_id)
             kind, package_id = conn.execute(
                 select(PrintJob.kind, PrintJob.package_id).where(PrintJob.job_id == job_id)
             ).one()

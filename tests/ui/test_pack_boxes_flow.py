@@ -52,6 +52,28 @@ def jobs(rig: PackRig, number: str) -> list[tuple[str, str]]:
         return [(k, st) for k, st in rows]
 
 
+def boxed_and_waiting_for_the_scale(rig: PackRig) -> tuple[str, list[str], int]:
+    """A one-line demo order scanned into its suggested box: (number, codes, the weight
+    the box should have on the scale)."""
+    number, codes = pick_order(rig.store, min_lines=1, gift=False)
+    rig.scan(number)
+    for code in codes:
+        rig.scan(code)
+    rig.scan("CMD:BOX-OK")
+    return number, codes, expected_weight(rig)
+
+
+def first_item_closed_alone(rig: PackRig) -> tuple[str, list[str]]:
+    """A demo order of two lines or more, its first item closed alone in box 1 (weighed
+    right): (number, codes)."""
+    number, codes = pick_order(rig.store, min_lines=2, gift=False)
+    for code in (number, codes[0], "CMD:CLOSE-BOX", "CMD:BOX-OK"):
+        rig.scan(code)
+    first = rig.put_on_scale(expected_weight(rig))
+    assert isinstance(first, ScanResult) and first.outcome is Outcome.PACKAGE_CLOSED
+    return number, codes
+
+
 def test_a_standard_order_is_packed_by_scans_and_the_scale_without_a_touch(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
@@ -139,13 +161,7 @@ def test_a_weight_out_of_tolerance_waits_for_a_supervisor_and_a_tapped_reason(
 
 def test_an_order_in_two_boxes_closes_and_labels_each_box(qtbot: QtBot, tmp_path: Path) -> None:
     with pack_rig(tmp_path) as rig:
-        number, codes = pick_order(rig.store, min_lines=2, gift=False)
-        rig.scan(number)
-        rig.scan(codes[0])
-        rig.scan("CMD:CLOSE-BOX")
-        rig.scan("CMD:BOX-OK")
-        first = rig.put_on_scale(expected_weight(rig))
-        assert isinstance(first, ScanResult) and first.outcome is Outcome.PACKAGE_CLOSED
+        number, codes = first_item_closed_alone(rig)
         rig.lift_box()
         for code in codes[1:]:
             rig.scan(code)
@@ -163,12 +179,7 @@ def test_a_scale_unplugged_mid_order_keeps_the_box_waiting_until_it_is_back(
     """GIVEN the box scanned and the scale's cable pulled THEN nothing closes and the box
     waits (nothing lost); plugged back in, the settled weight closes it."""
     with pack_rig(tmp_path) as rig:
-        number, codes = pick_order(rig.store, min_lines=1, gift=False)
-        rig.scan(number)
-        for code in codes:
-            rig.scan(code)
-        rig.scan("CMD:BOX-OK")
-        grams = expected_weight(rig)
+        _, _, grams = boxed_and_waiting_for_the_scale(rig)
         rig.scale.unplug()
         wait_until(lambda: "scale" in rig.window.banner.text().lower())  # the alarm
         rig.scale.set_weight(grams)  # the box goes on a scale the kiosk cannot hear
@@ -216,12 +227,7 @@ def test_an_order_cancelled_at_the_office_mid_pack_stops_and_the_box_closes_neve
     from tests.sync.docs import orders_page
 
     with pack_rig(tmp_path) as rig:
-        number, codes = pick_order(rig.store, min_lines=1, gift=False)
-        rig.scan(number)
-        for code in codes:
-            rig.scan(code)
-        rig.scan("CMD:BOX-OK")
-        grams = expected_weight(rig)
+        number, codes, grams = boxed_and_waiting_for_the_scale(rig)
         with rig.store.sessions() as s:
             row = s.execute(select(Order).where(Order.number == number)).scalar_one()
             lines = [(line.product.sku, line.qty_ordered) for line in row.lines]
@@ -249,13 +255,7 @@ def test_a_label_already_on_a_box_prints_again_when_the_order_ships_in_fewer_box
     order goes out in one box, so box 1's label prints again as "PKG 1 OF 1" with the same
     SSCC, and the banner tells the packer to stick it over the old one."""
     with pack_rig(tmp_path) as rig:
-        number, codes = pick_order(rig.store, min_lines=2, gift=False)
-        rig.scan(number)
-        rig.scan(codes[0])
-        for code in ("CMD:CLOSE-BOX", "CMD:BOX-OK"):
-            rig.scan(code)
-        first = rig.put_on_scale(expected_weight(rig))
-        assert isinstance(first, ScanResult) and first.outcome is Outcome.PACKAGE_CLOSED
+        number, _ = first_item_closed_alone(rig)
         wait_until(lambda: jobs(rig, number) == [("shipping_label", "done")], timeout_s=20)
         [old] = rig.output.glob(f"{number}-shipping-label-1.*")
         assert b"PKG 1 OF 2" in old.read_bytes()

@@ -23,6 +23,7 @@ from tests.pack_desk import (
     SMALL,
     events,
     expected_g,
+    lamp_weighed_out_of_tolerance,
     mug_boxed_lamp_missing,
     packages,
     scan,
@@ -124,11 +125,7 @@ def test_a_weight_out_of_tolerance_blocks_the_box_until_recounted(
 def test_only_a_supervisor_with_a_reason_accepts_a_weight_out_of_tolerance(
     store: Store, boxed: Catalogue, desk: PackStation
 ) -> None:
-    with store.sessions.begin() as s:
-        add_order(s, "SO-1", [(boxed.lamp, 1)])
-    for code in ("SO-1", LAMP_GTIN13, "CMD:BOX-OK"):
-        scan(desk, code)
-    assert desk.weigh(900) is not None
+    lamp_weighed_out_of_tolerance(store, boxed, desk)
     packer = scan(desk, "OP:OP-T2")
     assert packer.reason is not None and packer.reason.value == "not_a_supervisor"
     supervisor = scan(desk, "OP:SUP-1")

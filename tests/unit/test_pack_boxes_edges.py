@@ -25,8 +25,11 @@ from tests.conftest import CTX
 from tests.factories import KETTLE_GTIN13, LAMP_GTIN13, MUG_GTIN13, NOW, Catalogue, add_order
 from tests.pack_desk import (
     SMALL,
+    close_the_mug_alone,
     events,
     expected_g,
+    lamp_weighed_out_of_tolerance,
+    mug_boxed_lamp_missing,
     packages,
     scan,
 )
@@ -50,11 +53,7 @@ def test_a_product_without_a_size_is_named_and_the_order_still_opens(
 def test_reprint_in_the_middle_of_an_order_reprints_its_own_boxes(
     store: Store, boxed: Catalogue, desk: PackStation
 ) -> None:
-    with store.sessions.begin() as s:
-        add_order(s, "SO-1", [(boxed.mug, 1), (boxed.lamp, 1)])
-    for code in ("SO-1", MUG_GTIN13, "CMD:CLOSE-BOX", "CMD:BOX-OK"):
-        scan(desk, code)
-    assert desk.weigh(expected_g(1, SMALL)) is not None
+    mug_boxed_lamp_missing(store, boxed, desk)
     again = scan(desk, "CMD:REPRINT")
     assert again.outcome is Outcome.REPRINT_QUEUED and again.params["order"] == "SO-1"
     with store.sessions() as s:
@@ -87,11 +86,7 @@ def test_the_previous_box_still_on_the_scale_never_closes_the_next(
 def test_a_packers_badge_at_a_recount_changes_nothing(
     store: Store, boxed: Catalogue, desk: PackStation
 ) -> None:
-    with store.sessions.begin() as s:
-        add_order(s, "SO-1", [(boxed.lamp, 1)])
-    for code in ("SO-1", LAMP_GTIN13, "CMD:BOX-OK"):
-        scan(desk, code)
-    assert desk.weigh(900) is not None
+    lamp_weighed_out_of_tolerance(store, boxed, desk)
     assert (refused := scan(desk, "OP:OP-T2")).reason is not None
     assert refused.view is not None and refused.view.next_step is NextStep.RECOUNT
     done = desk.weigh(expected_g(1, SMALL))
@@ -155,11 +150,7 @@ def test_a_substitute_in_the_box_comes_out_again(
 def test_a_damaged_unit_in_a_closed_box_must_be_reopened_first(
     store: Store, boxed: Catalogue, desk: PackStation
 ) -> None:
-    with store.sessions.begin() as s:
-        add_order(s, "SO-1", [(boxed.mug, 1), (boxed.lamp, 1)])
-    for code in ("SO-1", MUG_GTIN13, "CMD:CLOSE-BOX", "CMD:BOX-OK"):
-        scan(desk, code)
-    assert desk.weigh(expected_g(1, SMALL)) is not None
+    mug_boxed_lamp_missing(store, boxed, desk)
     scan(desk, "CMD:DAMAGED")
     refused = scan(desk, MUG_GTIN13)
     assert refused.reason is not None and refused.reason.value == "not_in_open_box"
@@ -195,9 +186,7 @@ def test_an_address_moved_mid_pack_relabels_the_boxes_already_labelled(
         apply_page(
             conn, orders_page(order("SO-1", [("TS-MUG", 1), ("TS-LAMP", 1)])), "c1", CTX, NOW
         )
-    for code in ("SO-1", MUG_GTIN13, "CMD:CLOSE-BOX", "CMD:BOX-OK"):
-        scan(desk, code)
-    assert desk.weigh(expected_g(1, SMALL)) is not None
+    close_the_mug_alone(desk)
     with store.sessions.begin() as s:  # box 1's label came out
         s.execute(update(PrintJob).values(status="done"))
     moved = ADDRESS.model_copy(update={"address1": "Οδός Αθηνάς 3"})

@@ -52,8 +52,10 @@ def _rebuild_sort_slots() -> None:
         *(sa.UniqueConstraint(*cols, name=op.f(name)) for name, cols in SORT_SLOT_UNIQUES),
         sa.Index(op.f("ix_sort_slots_sort_group"), "sort_group"),
     )
+    # No operations inside: ``copy_from`` already is the new shape, and batch mode copies
+    # the rows into it. Dropping the old constraints by name cannot work, as they share one.
     with op.batch_alter_table("sort_slots", copy_from=table, recreate="always"):
-        pass
+        pass  # the recreation itself is the change
 
 
 def upgrade() -> None:
